@@ -1,0 +1,59 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// One settings array shared by every target (as Hummingbird does).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "ARLens",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "arlens", targets: ["arlens"]),
+        .library(name: "ARQuery", targets: ["ARQuery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries behind thin system-library targets.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
+        // Calendar days, currencies, exact rates, typed columns.
+        .target(name: "ARCore", swiftSettings: swiftSettings),
+        // The columnar in-memory ledger, its builder, its persisted form and the snapshot history.
+        .target(name: "ARStore", dependencies: ["ARCore"], swiftSettings: swiftSettings),
+        // CSV and SQLite snapshot readers, mapping files, rejects and reconciliation.
+        .target(name: "ARImport", dependencies: ["ARCore", "ARStore", "CSQLite", "Yams"], swiftSettings: swiftSettings),
+        // Synthetic ledgers in the interchange layout.
+        .target(name: "ARGenerator", dependencies: ["ARCore", "CSQLite"], swiftSettings: swiftSettings),
+        // The figures of metrics.md, as kernels over the store's columns.
+        .target(name: "ARMetrics", dependencies: ["ARCore", "ARStore"], swiftSettings: swiftSettings),
+        // ARQL: lexer, parser, binder, planner, executor, SQL compiler.
+        .target(name: "ARQuery", dependencies: ["ARCore", "ARStore", "ARMetrics"], swiftSettings: swiftSettings),
+        // Chart model and the Cairo renderer (PNG, SVG, PDF).
+        .target(name: "ARCharts", dependencies: ["CCairo"], swiftSettings: swiftSettings),
+        // The analyst's REPL: session logic and the libedit terminal front.
+        .target(name: "ARRepl", dependencies: ["ARQuery", "ARCharts", "CEditLine"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "arlens",
+            dependencies: [
+                "ARCore", "ARStore", "ARImport", "ARGenerator", "ARMetrics", "ARQuery", "ARCharts", "ARRepl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "ARCoreTests", dependencies: ["ARCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARStoreTests", dependencies: ["ARStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARImportTests", dependencies: ["ARImport", "ARGenerator", "CSQLite"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARMetricsTests", dependencies: ["ARMetrics"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARQueryTests", dependencies: ["ARQuery", "ARImport", "ARGenerator", "CSQLite"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARChartsTests", dependencies: ["ARCharts"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARReplTests", dependencies: ["ARRepl", "ARImport"], swiftSettings: swiftSettings),
+    ]
+)

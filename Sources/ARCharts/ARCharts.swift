@@ -1,0 +1,1 @@
+// The ARCharts module; see Package.swift for its role.

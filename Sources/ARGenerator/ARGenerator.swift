@@ -1,0 +1,1 @@
+// The ARGenerator module; see Package.swift for its role.

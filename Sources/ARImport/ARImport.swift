@@ -1,0 +1,1 @@
+// The ARImport module; see Package.swift for its role.

@@ -1,0 +1,1 @@
+// The ARQuery module; see Package.swift for its role.

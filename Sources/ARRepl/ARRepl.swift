@@ -1,0 +1,1 @@
+// The ARRepl module; see Package.swift for its role.
