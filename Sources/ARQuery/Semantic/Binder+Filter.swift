@@ -23,7 +23,7 @@ extension Binder {
         if let dimension = catalog.dimension(named: call.name.text) { return .dimension(dimension) }
         var diagnostic = QueryDiagnostic.unknownName(.unknownField, what: "a field of items", found: call.name.text,
                                                      at: call.name.span, candidates: fieldNames)
-        if MetricKind(rawValue: call.name.lowercased) != nil, diagnostic.help == nil {
+        if MetricKind(rawValue: call.name.lowercased) != nil {
             diagnostic.help = "'\(call.name.text)' is a metric; filter on metrics with 'having'"
         }
         throw diagnostic
