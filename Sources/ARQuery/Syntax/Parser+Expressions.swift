@@ -6,7 +6,8 @@ extension Parser {
 
     mutating func filter() throws(QueryDiagnostic) -> FilterSyntax {
         var lhs = try conjunction()
-        while acceptWord("or") != nil {
+        while let keyword = acceptWord("or") {
+            try countCondition(at: keyword)
             lhs = .or(lhs, try conjunction())
         }
         return lhs
@@ -14,10 +15,21 @@ extension Parser {
 
     private mutating func conjunction() throws(QueryDiagnostic) -> FilterSyntax {
         var lhs = try negation()
-        while acceptWord("and") != nil {
+        while let keyword = acceptWord("and") {
+            try countCondition(at: keyword)
             lhs = .and(lhs, try negation())
         }
         return lhs
+    }
+
+    /// Bounds the conditions of one statement: a long `and` chain makes a deep tree that every
+    /// later stage walks recursively.
+    private mutating func countCondition(at keyword: Token) throws(QueryDiagnostic) {
+        conditions += 1
+        if conditions > Parser.maximumConditions {
+            throw QueryDiagnostic(.nestingTooDeep, "expected at most \(Parser.maximumConditions) conditions joined by 'and' or 'or', found more",
+                                  at: keyword.span, help: "use 'in (…)' for a list of values")
+        }
     }
 
     private mutating func negation() throws(QueryDiagnostic) -> FilterSyntax {

@@ -10,6 +10,9 @@ struct Parser {
     /// Current nesting of parentheses and lists, bounded so hostile input cannot exhaust the stack.
     var depth = 0
     static let maximumDepth = 64
+    /// Conditions joined by `and` / `or` so far, bounded for the same reason.
+    var conditions = 0
+    static let maximumConditions = 256
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -21,6 +24,7 @@ struct Parser {
         var statements: [StatementSyntax] = []
         while parser.current.kind != .endOfInput {
             if parser.accept(.semicolon) != nil { continue }
+            parser.conditions = 0
             statements.append(try parser.statement())
             if parser.current.kind != .endOfInput {
                 try parser.expect(.semicolon, "';' or end of input")
@@ -37,6 +41,9 @@ struct Parser {
         if current.isWord("explain") {
             advance()
             let sql = acceptWord("sql") != nil
+            if current.isWord("explain") {
+                throw QueryDiagnostic(.unexpectedToken, "expected a statement to explain, found 'explain' again", at: current.span)
+            }
             return .explain(try statement(), sql: sql)
         }
         if let keyword = acceptWord("items") {
