@@ -44,10 +44,11 @@ extension Binder {
             if text.hasPrefix("-") { negative = true; text.removeFirst() }
         default: throw mismatch(value, expected: what)
         }
-        guard let magnitude = Int(text), let number = Optional(negative ? -magnitude : magnitude) else {
+        guard let magnitude = Int(text), magnitude >= 0 else {
             if case .parameter = value.kind { throw badParameter(value, text: text, expected: what) }
             throw mismatch(value, expected: what)
         }
+        let number = negative ? -magnitude : magnitude
         guard range.contains(number) else {
             throw QueryDiagnostic(.invalidNumber, "expected \(what) from \(range.lowerBound) to \(range.upperBound), found \(quoted(value))",
                                   at: value.span)
