@@ -119,3 +119,33 @@ struct DiagnosticTests {
         #expect(diagnostic("sales(period: 90days)")?.help == "put a space between a number and its unit, as in '90 days'")
     }
 }
+
+/// Suggestions at the less obvious positions.
+struct SuggestionTests {
+    let compiler = QueryCompiler(catalog: BindingTests.catalog)
+
+    func help(_ text: String, _ parameters: [String: String] = [:]) -> String? {
+        do {
+            _ = try compiler.compileTyped(text, parameters: parameters)
+            return "compiled"
+        } catch {
+            return error.help
+        }
+    }
+
+    @Test func keywordsUnitsValuesAndCurrencies() {
+        #expect(help("ar as od 2026-09-30") == "did you mean 'of'?")
+        #expect(help("ar montly from 2026-01-31 to 2026-03-31") == "did you mean 'monthly'?")
+        #expect(help("ar over lst 3 months") == "did you mean 'last'?")
+        #expect(help("ar by entity order by ar dsc") == "did you mean 'desc'?")
+        #expect(help("ar where dpd > 90 adn disputed") == "did you mean 'and'?")
+        #expect(help("sales(period: 3 monhts)") == "did you mean 'months'?")
+        #expect(help("penalties(rules: frr)") == "did you mean 'fr'?")
+        #expect(help("aging(basis: isue_date)") == "did you mean 'issue_date'?")
+        #expect(help("ar in EUT") == "did you mean 'EUR'?")
+        #expect(help("forecast colections weekly next 4 weeks") == "did you mean 'collections'?")
+        #expect(help("ar where entity = $entity") == "no parameters were given; pass a value for 'entity'")
+        #expect(help("ar(period: 3 months)") == "'ar' takes no arguments")
+        #expect(help("ar by entity order by dsoo") == "did you mean 'dso'?")
+    }
+}

@@ -6,6 +6,10 @@ extension Binder {
     /// The parameter's text, or Q2003 with a suggestion among the parameters given.
     func parameterText(_ name: String, at span: SourceSpan) throws(QueryDiagnostic) -> String {
         if let text = parameters[name] { return text }
+        if parameters.isEmpty {
+            throw QueryDiagnostic(.unknownParameter, "expected a parameter that was given, found '$\(name)'", at: span,
+                                  help: "no parameters were given; pass a value for '\(name)'")
+        }
         throw QueryDiagnostic.unknownName(.unknownParameter, what: "a parameter that was given", found: name, at: span,
                                           candidates: parameters.keys.sorted(), quotePrefix: "$")
     }

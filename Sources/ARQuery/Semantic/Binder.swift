@@ -24,12 +24,17 @@ struct Binder {
         }
     }
 
+    /// Codes offered as suggestions for a misspelt currency.
+    static let commonCurrencies = ["EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN",
+                                   "CZK", "HUF", "RON", "TRY", "INR", "BRL", "MXN", "ZAR", "SGD", "HKD", "NZD", "AED"]
+
     /// The currency of `in CODE`, or `nil`.
     func currency(_ clauses: ClausesSyntax) throws(QueryDiagnostic) -> Currency? {
         guard let name = clauses.currency else { return nil }
         guard let currency = Currency(code: name.text) else {
+            let near = EditDistance.closest(to: name.text.uppercased(), among: Binder.commonCurrencies)
             throw QueryDiagnostic(.unknownCurrency, "expected an ISO 4217 currency code, found '\(name.text)'",
-                                  at: name.span, help: "use a code such as 'EUR', 'USD' or 'GBP'")
+                                  at: name.span, help: near.map { "did you mean '\($0)'?" } ?? "use a code such as 'EUR', 'USD' or 'GBP'")
         }
         return currency
     }

@@ -6,6 +6,7 @@ extension Parser {
     /// Clauses in any order, each at most once, up to `;` or the end.
     mutating func clauses() throws(QueryDiagnostic) -> ClausesSyntax {
         var clauses = ClausesSyntax()
+        var lastClause = ""
         while current.kind != .endOfInput, current.kind != .semicolon {
             if current.kind == .pipe {
                 try noteClause("chart", in: &clauses)
@@ -13,10 +14,13 @@ extension Parser {
                 continue
             }
             guard current.kind == .word, Parser.clauseKeywords.contains(current.text.lowercased()) else {
+                // After a condition, `adn` is more likely `and` than a clause.
+                let afterCondition = lastClause == "where" || lastClause == "having"
                 throw unexpected(expected: "a clause ('by', 'where', 'having', 'as of', 'monthly from', 'over last', 'in', "
                                  + "'order by', 'limit', '| chart'), ';' or end of input",
-                                 suggestions: Parser.clauseKeywords)
+                                 suggestions: (afterCondition ? ["and", "or"] : []) + Parser.clauseKeywords)
             }
+            lastClause = current.text.lowercased()
             try clause(into: &clauses)
         }
         return clauses
@@ -92,8 +96,9 @@ extension Parser {
             var descending = false
             if acceptWord("desc") != nil {
                 descending = true
-            } else {
-                _ = acceptWord("asc")
+            } else if acceptWord("asc") == nil, current.kind == .word,
+                      !Parser.clauseKeywords.contains(current.text.lowercased()) {
+                throw unexpected(expected: "'asc', 'desc', ',' or a clause", suggestions: ["desc", "asc"] + Parser.clauseKeywords)
             }
             keys.append(OrderKeySyntax(key: key, descending: descending))
         } while accept(.comma) != nil

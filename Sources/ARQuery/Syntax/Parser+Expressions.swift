@@ -152,6 +152,11 @@ extension Parser {
             advance()
             return ValueSyntax(kind: .duration(token.text, unit: unit), span: span.through(unit.span))
         }
+        if current.kind == .word, let near = EditDistance.closest(to: current.text.lowercased(), among: Array(Parser.durationUnits)),
+           !Parser.clauseKeywords.contains(current.text.lowercased()) {
+            throw QueryDiagnostic(.unexpectedToken, "expected a unit ('days', 'weeks', 'months', 'years') or ',', found \(current.quoted)",
+                                  at: current.span, help: "did you mean '\(near)'?")
+        }
         return ValueSyntax(kind: .number(token.text, negative: minus != nil), span: span)
     }
 
