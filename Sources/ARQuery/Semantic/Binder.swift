@@ -68,7 +68,12 @@ struct Binder {
         let given = clauses.keywords.sorted { $0.value.start < $1.value.start }
         guard let bad = given.first(where: { !allowed.contains($0.key) }) else { return }
         let list = Parser.list(allowed.map { "'\($0)'" })
-        throw QueryDiagnostic(.unsupportedClause, "expected a clause of '\(statement)' (\(list)), found '\(bad.key)'",
+        let found = switch bad.key {
+        case "series": String(decoding: source[bad.value.start..<bad.value.end], as: UTF8.self).lowercased() + " from"
+        case "chart": "| chart"
+        default: bad.key
+        }
+        throw QueryDiagnostic(.unsupportedClause, "expected a clause of '\(statement)' (\(list)), found '\(found)'",
                               at: bad.value)
     }
 
