@@ -153,3 +153,17 @@ struct SuggestionTests {
         #expect(help("ar by entity order by dsoo") == "did you mean 'dso'?")
     }
 }
+
+extension SuggestionTests {
+    @Test func outOfRangeAmountsPointAtTheNumber() throws {
+        let text = "sales(period: 5000  months)"
+        do {
+            _ = try compiler.compileTyped(text, parameters: [:])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "expected a number of months from 1 to 1200, found '5000'")
+            #expect(error.span == SourceSpan(start: 14, end: 18))
+        }
+        #expect(help("ar over last -3 months") != "compiled")
+    }
+}

@@ -54,7 +54,7 @@ extension Binder {
         guard case let .duration(amount, unit) = value.kind else {
             throw mismatch(value, expected: "a period such as '90 days' or '3 months'")
         }
-        return try period(amount: ValueSyntax(kind: .number(amount, negative: false), span: value.span), unit: unit)
+        return try period(amount: amount, unit: unit)
     }
 
     func period(amount: ValueSyntax, unit: NameSyntax) throws(QueryDiagnostic) -> PeriodLength {
@@ -72,8 +72,7 @@ extension Binder {
             guard unit.text == "day" || unit.text == "days" else {
                 throw mismatch(value, expected: "a number of days such as '3 days'")
             }
-            return try integer(ValueSyntax(kind: .number(amount, negative: false), span: value.span), in: range,
-                               what: "a number of days")
+            return try integer(amount, in: range, what: "a number of days")
         }
         return try integer(value, in: range, what: "a number of days")
     }

@@ -131,13 +131,11 @@ extension Parser {
     /// `12 months` (read as one duration value) or `$n months`: the amount and a unit among `units`.
     mutating func amountAndUnit(_ units: [String]) throws(QueryDiagnostic) -> (ValueSyntax, NameSyntax) {
         let amount = try value()
-        if case let .duration(text, unit) = amount.kind {
+        if case let .duration(number, unit) = amount.kind {
             guard units.contains(unit.text) else {
                 throw QueryDiagnostic(.unexpectedToken, "expected \(Parser.list(units.map { "'\($0)'" })), found '\(unit.text)'",
                                       at: unit.span)
             }
-            let number = ValueSyntax(kind: .number(text, negative: false), span: amount.span.start == unit.span.start
-                                     ? amount.span : SourceSpan(start: amount.span.start, end: unit.span.start - 1))
             return (number, unit)
         }
         return (amount, try expectWord(oneOf: units))
@@ -150,7 +148,8 @@ extension Parser {
         if current.kind == .word, Parser.durationUnits.contains(current.text.lowercased()) {
             let unit = NameSyntax(text: current.text.lowercased(), span: current.span)
             advance()
-            return ValueSyntax(kind: .duration(token.text, unit: unit), span: span.through(unit.span))
+            let number = ValueSyntax(kind: .number(token.text, negative: minus != nil), span: span)
+            return ValueSyntax(kind: .duration(number, unit: unit), span: span.through(unit.span))
         }
         if current.kind == .word, let near = EditDistance.closest(to: current.text.lowercased(), among: Array(Parser.durationUnits)),
            !Parser.clauseKeywords.contains(current.text.lowercased()) {

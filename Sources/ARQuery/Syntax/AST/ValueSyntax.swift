@@ -19,8 +19,8 @@ struct ValueSyntax: Hashable, Sendable {
         case word(String)
         /// `$name`, bound from the parameters map.
         case parameter(String)
-        /// `90 days`, `3 months`: the amount as written and its unit word.
-        case duration(String, unit: NameSyntax)
+        /// `90 days`, `3 months`: the amount (a ``Kind/number``) and its unit word.
+        case duration(ValueSyntax, unit: NameSyntax)
         /// `[30, 60, 90]` or `("EMEA", "APAC")`.
         case list([ValueSyntax])
     }
