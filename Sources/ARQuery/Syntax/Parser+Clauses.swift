@@ -81,8 +81,7 @@ extension Parser {
 
     /// Records the clause's keyword span, rejecting a second occurrence.
     private mutating func noteClause(_ name: String, in clauses: inout ClausesSyntax) throws(QueryDiagnostic) {
-        if let first = clauses.keywords[name] {
-            _ = first
+        if clauses.keywords[name] != nil {
             throw QueryDiagnostic(.duplicateClause, "expected one '\(name)' clause per statement, found a second",
                                   at: current.span, help: "combine the two clauses into one")
         }
