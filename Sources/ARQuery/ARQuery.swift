@@ -1,1 +1,0 @@
-// The ARQuery module; see Package.swift for its role.

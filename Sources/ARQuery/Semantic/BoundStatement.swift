@@ -1,0 +1,150 @@
+import ARCore
+import ARMetrics
+
+/// A statement after binding: names resolved, literals typed, dates computed. The planner and
+/// executor never see syntax.
+public indirect enum BoundStatement: Sendable, Hashable {
+    case metrics(MetricStatement)
+    case items(ItemsStatement)
+    case forecast(ForecastRequest)
+    /// `explain` (the logical plan) or `explain sql` (the SQL text) of the inner statement.
+    case explain(BoundStatement, sql: Bool)
+}
+
+/// A bound `show … by …` statement: the engine's ``MetricQuery`` plus what happens to its table.
+///
+/// ``query`` lists the shown metrics first, then the hidden ones that only `having` or `order by`
+/// need; ``MetricStatementExecutor`` drops the hidden columns after using them.
+public struct MetricStatement: Sendable, Hashable {
+    public var query: MetricQuery
+    /// How many of `query.metrics` are shown; the rest are hidden.
+    public var shownMetricCount: Int
+    public var having: HavingPredicate?
+    public var order: [SortKey]
+    public var limit: Int?
+    public var chart: ChartSpec?
+
+    public init(query: MetricQuery, shownMetricCount: Int, having: HavingPredicate? = nil, order: [SortKey] = [],
+                limit: Int? = nil, chart: ChartSpec? = nil) {
+        self.query = query
+        self.shownMetricCount = shownMetricCount
+        self.having = having
+        self.order = order
+        self.limit = limit
+        self.chart = chart
+    }
+
+    /// The table columns of metric `index`: one, or one per bucket for `aging`.
+    public func columns(ofMetric index: Int) -> Range<Int> {
+        var start = 0
+        for metric in query.metrics[..<index] { start += metric.columnCount }
+        return start..<(start + query.metrics[index].columnCount)
+    }
+
+    /// The number of table columns of the shown metrics.
+    public var shownColumnCount: Int {
+        query.metrics[..<shownMetricCount].reduce(0) { $0 + $1.columnCount }
+    }
+}
+
+extension MetricRequest {
+    /// Columns this metric adds to a ``MetricTable``.
+    public var columnCount: Int { kind == .aging ? aging.bucketNames.count : 1 }
+}
+
+/// A `having` condition over metric values, by metric index in ``MetricQuery/metrics``.
+public indirect enum HavingPredicate: Sendable, Hashable {
+    case compare(metric: Int, ComparisonOperator, HavingThreshold)
+    case and(HavingPredicate, HavingPredicate)
+    case or(HavingPredicate, HavingPredicate)
+    case not(HavingPredicate)
+}
+
+/// The literal a `having` comparison tests against, in the metric's own unit.
+public enum HavingThreshold: Sendable, Hashable {
+    /// Money in reporting-currency minor units (`10000` in EUR is 1,000,000).
+    case minorUnits(Int64)
+    /// Counts.
+    case integer(Int64)
+    /// Ratios as fractions, days, CEI percentages.
+    case number(Double)
+}
+
+/// An `order by` key of a metric statement.
+public enum SortKey: Sendable, Hashable {
+    /// Metric `index` of ``MetricQuery/metrics`` (never `aging`).
+    case metric(Int, descending: Bool)
+    /// Dimension `index` of ``MetricQuery/dimensions``.
+    case dimension(Int, descending: Bool)
+    /// The row date of a series.
+    case date(descending: Bool)
+}
+
+/// `| chart bar title "…" stacked`.
+public struct ChartSpec: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case bar, stackedBar = "stacked_bar", line, area, pie
+    }
+    public var kind: Kind
+    public var title: String?
+    /// Options by name; a bare option is `"true"`.
+    public var options: [String: String]
+
+    public init(kind: Kind, title: String? = nil, options: [String: String] = [:]) {
+        self.kind = kind
+        self.title = title
+        self.options = options
+    }
+}
+
+/// A bound `items …` statement: the open items at a date.
+public struct ItemsStatement: Sendable, Hashable {
+    public var filter: ItemPredicate?
+    public var asOf: Day
+    /// `nil`: the snapshot's reporting currency.
+    public var currency: Currency?
+    public var order: [ItemSortKey]
+    public var limit: Int?
+
+    public init(filter: ItemPredicate?, asOf: Day, currency: Currency?, order: [ItemSortKey], limit: Int?) {
+        self.filter = filter
+        self.asOf = asOf
+        self.currency = currency
+        self.order = order
+        self.limit = limit
+    }
+}
+
+/// An `order by` key of an items statement.
+public struct ItemSortKey: Sendable, Hashable {
+    public var field: ItemField
+    public var descending: Bool
+
+    public init(field: ItemField, descending: Bool) {
+        self.field = field
+        self.descending = descending
+    }
+}
+
+/// A bound `forecast collections …` statement (metrics.md, "Cash forecast").
+public struct ForecastRequest: Sendable, Hashable {
+    public enum Granularity: String, Sendable, Hashable { case weekly, monthly }
+    public var granularity: Granularity
+    /// How many weeks or months ahead.
+    public var periods: Int
+    public var dimensions: [Dimension]
+    public var filter: ItemPredicate?
+    public var asOf: Day
+    /// `nil`: the snapshot's reporting currency.
+    public var currency: Currency?
+
+    public init(granularity: Granularity, periods: Int, dimensions: [Dimension] = [], filter: ItemPredicate? = nil,
+                asOf: Day, currency: Currency? = nil) {
+        self.granularity = granularity
+        self.periods = periods
+        self.dimensions = dimensions
+        self.filter = filter
+        self.asOf = asOf
+        self.currency = currency
+    }
+}
