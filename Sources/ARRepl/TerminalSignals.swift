@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Set by SIGINT: cancels the running query.
+///
+/// A global because a signal handler takes no context; a `CancellationFlag` because its only
+/// operation in the handler is one atomic store, which is async-signal-safe.
+let interruptFlag = CancellationFlag()
+
+/// A pipe the signal handlers write one byte to (`C` for Ctrl-C, `W` for a resized window),
+/// so that the line editor, waiting in `poll` on the terminal and this pipe, wakes up whichever
+/// thread the kernel delivered the signal to. Created before any handler is installed.
+let signalPipe: (read: Int32, write: Int32) = {
+    var fds: [Int32] = [-1, -1]
+    guard pipe(&fds) == 0 else { return (-1, -1) }
+    for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+    return (fds[0], fds[1])
+}()
+
+/// The process's handling of Ctrl-C and of terminal resizes in interactive mode.
+enum TerminalSignals {
+    /// The byte SIGINT writes to `signalPipe`.
+    static let interruptByte = UInt8(ascii: "C")
+    /// The byte SIGWINCH writes to `signalPipe`.
+    static let resizeByte = UInt8(ascii: "W")
+
+    /// Installs the SIGINT and SIGWINCH handlers (once is enough).
+    static func install() {
+        // Touch the globals first: their lazy initialisation is not safe inside a handler.
+        _ = interruptFlag.isCancelled
+        _ = signalPipe
+        set(SIGINT) { _ in
+            interruptFlag.cancel()
+            notify(TerminalSignals.interruptByte)
+        }
+        set(SIGWINCH) { _ in notify(TerminalSignals.resizeByte) }
+    }
+
+    /// Reads what the handlers wrote since the last call, without waiting.
+    static func drain() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(signalPipe.read, &byte, 1) == 1 { bytes.append(byte) }
+        return bytes
+    }
+
+    private static func set(_ signal: Int32, handler: @convention(c) (Int32) -> Void) {
+        var action = sigaction()
+        #if canImport(Glibc)
+        action.__sigaction_handler = .init(sa_handler: handler)
+        #else
+        action.__sigaction_u = .init(__sa_handler: handler)
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = Int32(SA_RESTART)
+        sigaction(signal, &action, nil)
+    }
+}
+
+/// Writes `byte` to the signal pipe; `write` is async-signal-safe and errno is preserved.
+private func notify(_ byte: UInt8) {
+    let savedErrno = errno
+    var byte = byte
+    _ = write(signalPipe.write, &byte, 1)
+    errno = savedErrno
+}
