@@ -52,6 +52,7 @@ final class LineEditor {
     /// Shows `prompt` and reads one line.
     func read(prompt: String) -> Input {
         interruptFlag.reset()
+        pendingInterrupts.store(0, ordering: .relaxed)
         editorBridge.withLock {
             $0.interrupted = false
             $0.queued = []
@@ -153,6 +154,7 @@ private let readTerminalCharacter: @convention(c) (UnsafeMutablePointer<FILE>?) 
 /// Marks the line interrupted and returns Ctrl-E (end of line); Enter follows.
 private func beginInterrupt() -> Int32 {
     interruptFlag.reset()
+    pendingInterrupts.store(0, ordering: .relaxed)
     editorBridge.withLock {
         $0.interrupted = true
         $0.queued = [.interruptNewline]

@@ -20,7 +20,8 @@ public enum ReplMain {
     /// ``run(backend:interactive:)`` with settings other than the defaults.
     public static func run(backend: any ReplBackend, interactive: Bool, configuration: ReplConfiguration) -> Int32 {
         interactive ? runInteractive(ReplSession(backend: backend, configuration: configuration, cancellation: interruptFlag))
-                    : runScript(ReplSession(backend: backend, configuration: configuration))
+                    : runScript(ReplSession(backend: backend, configuration: configuration),
+                                readLine: { Swift.readLine(strippingNewline: true) }, write: write)
     }
 
     /// Whether standard input is a terminal (`arlens` with no subcommand starts the REPL then).
@@ -52,9 +53,10 @@ public enum ReplMain {
         }
     }
 
-    private static func runScript(_ session: ReplSession) -> Int32 {
+    /// Runs the lines `readLine` gives as a script: stops at the first error.
+    static func runScript(_ session: ReplSession, readLine: () -> String?, write: (ReplOutput) -> Void) -> Int32 {
         var session = session
-        while let line = readLine(strippingNewline: true) {
+        while let line = readLine() {
             let output = session.evaluate(line)
             write(output)
             if output.failed { return 1 }

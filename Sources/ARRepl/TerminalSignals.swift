@@ -3,12 +3,17 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Set by SIGINT: cancels the running query.
 ///
 /// A global because a signal handler takes no context; a `CancellationFlag` because its only
 /// operation in the handler is one atomic store, which is async-signal-safe.
 let interruptFlag = CancellationFlag()
+
+/// Ctrl-C presses not yet handled; the third one while a query ignores its cancellation
+/// token ends the process, so that a stuck engine never traps the user.
+let pendingInterrupts = Atomic<Int>(0)
 
 /// A pipe the signal handlers write one byte to (`C` for Ctrl-C, `W` for a resized window),
 /// so that the line editor, waiting in `poll` on the terminal and this pipe, wakes up whichever
@@ -32,9 +37,11 @@ enum TerminalSignals {
         // Touch the globals first: their lazy initialisation is not safe inside a handler.
         _ = interruptFlag.isCancelled
         _ = signalPipe
+        _ = pendingInterrupts.load(ordering: .relaxed)
         set(SIGINT) { _ in
             interruptFlag.cancel()
             notify(TerminalSignals.interruptByte)
+            if pendingInterrupts.add(1, ordering: .relaxed).newValue >= 3 { giveUp() }
         }
         set(SIGWINCH) { _ in notify(TerminalSignals.resizeByte) }
     }
@@ -66,4 +73,11 @@ private func notify(_ byte: UInt8) {
     var byte = byte
     _ = write(signalPipe.write, &byte, 1)
     errno = savedErrno
+}
+
+/// Leaves at once (async-signal-safe: `write` and `_exit` only), with the shell's status for SIGINT.
+private func giveUp() -> Never {
+    let message: StaticString = "\narlens: interrupted three times, quitting\n"
+    _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+    _exit(130)
 }
