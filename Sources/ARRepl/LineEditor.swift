@@ -18,23 +18,33 @@ final class LineEditor {
     private let historyPath: String?
     private var lastHistoryEntry: String?
 
-    /// Sets libedit up (call once per process) and loads the history from `historyPath`.
+    /// Sets libedit up and loads the history from `historyPath`.
     init(historyPath: String?) {
         self.historyPath = historyPath
         LineEditor.selectUTF8Locale()
-        // Set before rl_initialize, which reads them: our own getc (Ctrl-C, UTF-8) and no libedit
-        // signal handling (it would re-raise SIGINT to the whole process group).
+        // Read by rl_initialize: our own getc (Ctrl-C, UTF-8), and no libedit signal handling
+        // (it would re-raise SIGINT to the whole process group).
         rl_getc_function = readTerminalCharacter
         rl_catch_signals = 0
         rl_readline_name = UnsafePointer(strdup("arlens"))
-        rl_initialize()
         rl_attempted_completion_function = attemptCompletion
         rl_completion_append_character = Int32(UInt8(ascii: " "))
+        initializeEditor()
+    }
+
+    /// Creates libedit's editor and history, and loads the history file.
+    ///
+    /// Done again after a line of 1,000 bytes or more: libedit keeps `rl_line_buffer` in a
+    /// conversion buffer of 1,024 bytes that moves when it grows, without updating the pointer;
+    /// a new editor points it at the new buffer.
+    private func initializeEditor() {
+        rl_initialize()
         // libedit rings the bell after every completion it inserts, even a unique one; make the
         // bell a no-op escape sequence (an SGR reset) rather than beep at each Tab.
         _ = rl_parse_and_bind("settc bl \u{1B}[0m")
         stifle_history(1000)
         if let historyPath { _ = read_history(historyPath) }
+        editorBridge.withLock { $0.lineBufferMayHaveMoved = false }
     }
 
     /// `$ARLENS_HISTORY`, else `~/.arlens_history`.
@@ -63,8 +73,13 @@ final class LineEditor {
             return .endOfInput
         }
         defer { free(raw) }
-        if editorBridge.withLock({ $0.interrupted }) { return .interrupted }
-        return .line(String(cString: raw))
+        let line = String(cString: raw)
+        let interrupted = editorBridge.withLock { state in
+            if line.utf8.count >= 1000 { state.lineBufferMayHaveMoved = true }
+            return state.interrupted
+        }
+        if editorBridge.withLock({ $0.lineBufferMayHaveMoved }) { initializeEditor() }
+        return interrupted ? .interrupted : .line(line)
     }
 
     /// Adds `entry` to the history (unless it repeats the last one) and saves the history file.
@@ -98,6 +113,9 @@ struct EditorBridgeState {
     var queued: [QueuedKey] = []
     /// Ctrl-C was pressed while this line was edited.
     var interrupted = false
+    /// A line long enough to grow libedit's conversion buffer was seen: `rl_line_buffer` may
+    /// point to freed memory until the editor is initialised again.
+    var lineBufferMayHaveMoved = false
 }
 
 let editorBridge = Mutex(EditorBridgeState())
@@ -107,13 +125,15 @@ let editorBridge = Mutex(EditorBridgeState())
 private let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
     -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, _ in
     rl_attempted_completion_over = 1   // never fall back to file names
-    // libedit keeps rl_line_buffer in a 1,024-byte conversion buffer that may move for longer lines.
-    guard let text, let buffer = rl_line_buffer, rl_end < 1000 else { return nil }
-    let line = String(cString: buffer)
-    let cursor = Int(rl_point)
-    let wordStart = cursor - strlen(text)
-    let candidates = editorBridge.withLock { state in
-        state.candidates = state.completer.candidates(line, cursor: cursor, replacingFrom: wordStart)
+    // Here rl_point and rl_end count characters (libedit's completion sets them from its wide
+    // line), while rl_line_buffer holds UTF-8 in a 1,024-byte buffer (see `initializeEditor`):
+    // 250 characters take at most 1,000 bytes, so the buffer has not moved for this line.
+    let candidates: [String] = editorBridge.withLock { state in
+        if rl_end >= 250 { state.lineBufferMayHaveMoved = true }
+        guard let text, let buffer = rl_line_buffer, !state.lineBufferMayHaveMoved else { return [] }
+        let line = String(cString: buffer)
+        let cursor = line.unicodeScalars.prefix(Int(rl_point)).reduce(0) { $0 + UTF8.width($1) }
+        state.candidates = state.completer.candidates(line, cursor: cursor, replacingFrom: cursor - strlen(text))
         return state.candidates
     }
     return candidates.isEmpty ? nil : rl_completion_matches(text, generateCandidate)

@@ -32,6 +32,7 @@ enum ReplHelp {
       .output FILE              send results to FILE (.output alone: back to the screen)
       .chart FILE.png           chart the last result (.svg and .pdf too)
       .save NAME [DESCRIPTION]  save the last query as Queries/NAME.arql
+      .read FILE|NAME           run a file of statements, or the saved query Queries/NAME.arql
       .help                     this text
       .quit                     leave (or .exit, or Ctrl-D)
 

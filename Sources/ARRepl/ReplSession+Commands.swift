@@ -5,7 +5,7 @@ import Foundation
 extension ReplSession {
     /// The dot commands, for `.help` and for suggestions on a typo.
     static let commandNames = [".help", ".metrics", ".dims", ".snapshots", ".open", ".param", ".mode", ".timer",
-                               ".maxrows", ".output", ".chart", ".save", ".quit", ".exit"]
+                               ".maxrows", ".output", ".chart", ".save", ".read", ".quit", ".exit"]
 
     mutating func command(_ line: String) -> ReplOutput {
         var line = line
@@ -25,6 +25,7 @@ extension ReplSession {
         case ".output": return output(argument)
         case ".chart": return chart(argument)
         case ".save": return save(argument)
+        case ".read": return read(argument)
         default:
             let help = closest(to: name.lowercased(), among: Self.commandNames)
                 .map { "did you mean '\($0)'? (.help lists the commands)" } ?? ".help lists the commands"

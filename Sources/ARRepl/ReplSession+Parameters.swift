@@ -1,6 +1,6 @@
 import Foundation
 
-// MARK: - .param and .save
+// MARK: - .param, .save and .read
 
 extension ReplSession {
     mutating func param(_ argument: String) -> ReplOutput {
@@ -65,6 +65,34 @@ extension ReplSession {
                             help: "check that the queries folder is writable")
         }
         return ReplOutput(text: "saved \(configuration.queriesDirectory)/\(name).arql\n")
+    }
+
+    /// Runs the statements and commands of a file, such as one `.save` wrote: `.read FILE`, or
+    /// `.read NAME` for `QUERIES/NAME.arql`. Stops at the first error; a statement being typed
+    /// is kept aside meanwhile.
+    mutating func read(_ argument: String) -> ReplOutput {
+        guard !argument.isEmpty else {
+            return .failure(".read needs a file", help: "write .read FILE, or .read NAME for \(configuration.queriesDirectory)/NAME.arql")
+        }
+        let saved = "\(configuration.queriesDirectory)/\(argument).arql"
+        let path = FileManager.default.fileExists(atPath: argument) || !FileManager.default.fileExists(atPath: saved) ? argument : saved
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return .failure("cannot read '\(argument)'", help: "give a file, or the name of a query saved in \(configuration.queriesDirectory)")
+        }
+        guard readDepth < 8 else { return .failure("'\(argument)' reads itself over and over", help: "remove the .read loop") }
+        let typing = buffer
+        buffer = StatementBuffer()
+        readDepth += 1
+        defer {
+            buffer = typing
+            readDepth -= 1
+        }
+        var output = ReplOutput()
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !output.failed && !output.quit {
+            output.append(evaluate(String(line)))
+        }
+        if !output.failed && !output.quit { output.append(finish()) }
+        return output
     }
 
     static func isIdentifier(_ name: String) -> Bool {

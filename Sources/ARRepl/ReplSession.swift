@@ -25,6 +25,8 @@ public struct ReplSession: Sendable {
     public internal(set) var lastStatement: String?
     var lastChartPayload: ReplChartPayload?
     var buffer = StatementBuffer()
+    /// How many `.read` commands are running inside each other.
+    var readDepth = 0
     let cancellation: CancellationFlag
     let now: @Sendable () -> Duration
 

@@ -4,8 +4,8 @@ import Synchronization
 
 /// A small stand-in for the ARQL engine, enough to drive the session: `METRIC, … [by DIMENSION]`
 /// over a fixed little ledger, with caret diagnostics for unknown names, `$parameters`, and
-/// two special statements: `cancel_me` (cancelled while it runs, as Ctrl-C would) and `slow`
-/// (runs until cancelled, for the terminal test).
+/// three special statements: `cancel_me` (cancelled while it runs, as Ctrl-C would), `slow`
+/// (runs until cancelled) and `stuck` (ignores cancellation), for the terminal test.
 struct FakeBackend: ReplBackend {
     /// One call of `run`, as the session made it.
     struct Call: Equatable {
@@ -53,7 +53,7 @@ struct FakeBackend: ReplBackend {
                          .init("customer", "the customer's name"),
                          .init("customer_group", "the customer's group"),
                          .init("region", "the customer's region")],
-            dimensionValues: Self.figures.mapValues { $0.keys.sorted() },
+            dimensionValues: Self.figures.mapValues { $0.keys.sorted() }.merging(["country": ["Côte d'Ivoire", "France"]]) { $1 },
             parameters: ["as_of"])
     }
 
@@ -70,6 +70,7 @@ struct FakeBackend: ReplBackend {
                 usleep(10_000)
             }
         }
+        if statement == "stuck" { sleep(20) }
         let query = try FakeQuery(statement, parameters: parameters, dimensions: Array(Self.figures.keys) + ["customer_group"],
                                   metrics: completionWords.metrics.map(\.name))
         let keys = query.dimension.map { Self.figures[$0]?.keys.sorted() ?? [] } ?? ["total"]

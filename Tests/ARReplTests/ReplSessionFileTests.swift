@@ -68,4 +68,26 @@ struct ReplSessionFileTests {
 
             """)
     }
+
+    @Test func readRunsAFileOrASavedQuery() throws {
+        let queries = folder.appendingPathComponent("Queries").path
+        var session = ReplSession(backend: FakeBackend(), configuration: ReplConfiguration(queriesDirectory: queries))
+        _ = session.evaluate("ar by region;")
+        _ = session.evaluate(".save by-region")
+        _ = session.evaluate("ar")   // a statement being typed waits while the file runs
+        #expect(session.evaluate(".read by-region") == ReplOutput(
+            text: "region    ar      \nAmericas  500.00  \nEMEA      1,500.00\n", needsMoreInput: true, historyEntry: ".read by-region"))
+        #expect(session.evaluate("by entity;").text.hasPrefix("entity  ar"))
+        let script = folder.appendingPathComponent("script.arql")
+        try Data(".mode csv\nar by entity;\nar by entiy;\nar by region;\n".utf8).write(to: script)
+        let output = session.evaluate(".read \(script.path)")
+        #expect(output.text == "entity,ar\nFR01,1,200.00\nUK01,800.00\n")
+        #expect(output.error.hasPrefix("error: unknown dimension 'entiy'"))
+        #expect(output.failed)
+        #expect(session.evaluate(".read nowhere").error
+            == "error: cannot read 'nowhere'\nhelp: give a file, or the name of a query saved in \(queries)\n")
+        try Data(".read \(script.path)\n".utf8).write(to: script)
+        #expect(session.evaluate(".read \(script.path)").error
+            == "error: '\(script.path)' reads itself over and over\nhelp: remove the .read loop\n")
+    }
 }

@@ -12,7 +12,8 @@ Everything after the binary is passed to it (default: `repl`). The ARQL words us
 changed with the options below. Before the `arlens` executable exists, the same script drives
 the line editor through the test bundle's harness over a fake backend:
 
-    ARLENS_REPL_HARNESS=1 python3 Tests/pty/repl_pty_test.py --slow 'slow;' \\
+    ARLENS_REPL_HARNESS=1 python3 Tests/pty/repl_pty_test.py --slow 'slow;' --stuck 'stuck;' \\
+        --value-line "ar where country = 'Cô" --value-completion "te d''Ivoire'" \\
         .build/debug/ARLensPackageTests.xctest --testing-library swift-testing --filter terminalHarness
 
 Exits 0 when every check passed, 1 otherwise (with the tail of the transcript).
@@ -76,7 +77,10 @@ def main():
     parser.add_argument("--dimension-prefix", default="customer_g")
     parser.add_argument("--typo", default="ar by entiy;", help="a statement with a misspelt name")
     parser.add_argument("--typo-help", default="entity", help="what the diagnostic suggests")
+    parser.add_argument("--value-line", help="a line ending inside a quoted dimension value, e.g. \"ar where customer = 'Ac\"")
+    parser.add_argument("--value-completion", help="what Tab adds to --value-line")
     parser.add_argument("--slow", help="a statement that runs long enough to be cancelled with Ctrl-C")
+    parser.add_argument("--stuck", help="a statement that ignores Ctrl-C: three presses must end the REPL")
     parser.add_argument("binary")
     parser.add_argument("args", nargs=argparse.REMAINDER)
     options = parser.parse_args()
@@ -140,6 +144,13 @@ def main():
         check("Ctrl-R finds a statement by a word in it",
               options.dimension in shown and "error" not in shown, repr(shown))
 
+        if options.value_line:
+            session.send(options.value_line + "\t")
+            session.expect(options.value_completion)
+            session.send(CTRL_C)
+            session.expect(PROMPT)
+            check("Tab completes a dimension value", True)
+
         if options.slow:
             session.send(options.slow + "\r", pause=1.0)
             session.send(CTRL_C, pause=0)
@@ -152,6 +163,17 @@ def main():
         session.child.expect(pexpect.EOF)
         session.child.close()
         check("Ctrl-D leaves with status 0", session.child.exitstatus == 0, f"status {session.child.exitstatus}")
+
+        if options.stuck:
+            stuck = Session(options.binary, options.args or ["repl"], history)
+            stuck.expect(PROMPT)
+            stuck.send(options.stuck + "\r", pause=1.0)
+            for _ in range(3):
+                stuck.send(CTRL_C, pause=0.3)
+            stuck.child.expect(pexpect.EOF)
+            stuck.child.close()
+            check("a third Ctrl-C ends a query that ignores the first two",
+                  stuck.child.exitstatus == 130, f"status {stuck.child.exitstatus}")
 
         with open(history, encoding="utf-8", errors="replace") as file:
             # libedit writes entries strvis-encoded: a space is \040.
