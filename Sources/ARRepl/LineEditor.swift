@@ -197,6 +197,12 @@ private func readByte() -> Int32? {
         if fds[1].revents != 0 {
             let signals = TerminalSignals.drain()
             if signals.contains(TerminalSignals.resizeByte) { rl_resize_terminal() }
+            if signals.contains(TerminalSignals.continueByte) {
+                // libedit still believes the terminal raw: leave its raw mode, then enter it again.
+                rl_deprep_terminal()
+                rl_prep_terminal(1)
+                rl_forced_update_display()     // and draw the prompt and the line again
+            }
             if signals.contains(TerminalSignals.interruptByte) { return nil }
         }
         guard fds[0].revents != 0 else { continue }

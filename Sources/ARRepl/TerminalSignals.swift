@@ -15,7 +15,8 @@ let interruptFlag = CancellationFlag()
 /// token ends the process, so that a stuck engine never traps the user.
 let pendingInterrupts = Atomic<Int>(0)
 
-/// A pipe the signal handlers write one byte to (`C` for Ctrl-C, `W` for a resized window),
+/// A pipe the signal handlers write one byte to (`C` for Ctrl-C, `W` for a resized window,
+/// `T` for a return from Ctrl-Z),
 /// so that the line editor, waiting in `poll` on the terminal and this pipe, wakes up whichever
 /// thread the kernel delivered the signal to. Created before any handler is installed.
 let signalPipe: (read: Int32, write: Int32) = {
@@ -25,14 +26,16 @@ let signalPipe: (read: Int32, write: Int32) = {
     return (fds[0], fds[1])
 }()
 
-/// The process's handling of Ctrl-C and of terminal resizes in interactive mode.
+/// The process's handling of Ctrl-C, terminal resizes and Ctrl-Z in interactive mode.
 enum TerminalSignals {
     /// The byte SIGINT writes to `signalPipe`.
     static let interruptByte = UInt8(ascii: "C")
     /// The byte SIGWINCH writes to `signalPipe`.
     static let resizeByte = UInt8(ascii: "W")
+    /// The byte SIGCONT writes to `signalPipe` (back from Ctrl-Z: the shell reset the terminal).
+    static let continueByte = UInt8(ascii: "T")
 
-    /// Installs the SIGINT and SIGWINCH handlers (once is enough).
+    /// Installs the SIGINT, SIGWINCH and SIGCONT handlers (once is enough).
     static func install() {
         // Touch the globals first: their lazy initialisation is not safe inside a handler.
         _ = interruptFlag.isCancelled
@@ -44,6 +47,7 @@ enum TerminalSignals {
             if pendingInterrupts.add(1, ordering: .relaxed).newValue >= 3 { giveUp() }
         }
         set(SIGWINCH) { _ in notify(TerminalSignals.resizeByte) }
+        set(SIGCONT) { _ in notify(TerminalSignals.continueByte) }
     }
 
     /// Reads what the handlers wrote since the last call, without waiting.

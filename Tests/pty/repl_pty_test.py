@@ -6,7 +6,8 @@
 Checks, in one session: a query; Tab completion of a metric and of a dimension; a typo that
 gives a caret diagnostic while the session goes on; Ctrl-C on an empty prompt, on a line being
 typed and on a statement continued over lines; recall with the Up arrow; Ctrl-R reverse search;
-optionally Ctrl-C during a running query (--slow); the history file; Ctrl-D to leave.
+Ctrl-Z and back; optionally value completion and Ctrl-C during a running query (--slow,
+--stuck); the history file; Ctrl-D to leave.
 
 Everything after the binary is passed to it (default: `repl`). The ARQL words used can be
 changed with the options below. Before the `arlens` executable exists, the same script drives
@@ -21,8 +22,10 @@ Exits 0 when every check passed, 1 otherwise (with the tail of the transcript).
 import argparse
 import os
 import re
+import signal
 import sys
 import tempfile
+import termios
 import time
 
 import pexpect
@@ -30,7 +33,7 @@ import pexpect
 PROMPT = "arlens> "
 CONTINUATION = "   ...> "
 UP = "\x1b[A"
-CTRL_C, CTRL_D, CTRL_R = "\x03", "\x04", "\x12"
+CTRL_C, CTRL_D, CTRL_R, CTRL_Z = "\x03", "\x04", "\x12", "\x1a"
 
 
 class Session:
@@ -143,6 +146,19 @@ def main():
         shown = session.run("")
         check("Ctrl-R finds a statement by a word in it",
               options.dimension in shown and "error" not in shown, repr(shown))
+
+        # Ctrl-Z stops the REPL; the shell puts the terminal back in cooked mode; `fg` sends SIGCONT.
+        session.send("ar, overdue by ent")
+        session.send(CTRL_Z)
+        attributes = termios.tcgetattr(session.child.child_fd)
+        attributes[3] |= termios.ICANON | termios.ECHO
+        termios.tcsetattr(session.child.child_fd, termios.TCSANOW, attributes)
+        session.child.kill(signal.SIGCONT)
+        session.expect(PROMPT)   # the line is drawn again
+        raw_again = not termios.tcgetattr(session.child.child_fd)[3] & termios.ICANON
+        shown = session.run("ity;")
+        check("back from Ctrl-Z with the line kept and the terminal raw again",
+              raw_again and options.query_shows in shown and "error" not in shown, repr(shown))
 
         if options.value_line:
             session.send(options.value_line + "\t")
