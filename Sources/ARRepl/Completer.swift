@@ -18,14 +18,24 @@ public struct Completer: Sendable {
     public var words: CompletionWords
     /// Parameter names without `$` (those set with `.param set` and those the engine knows).
     public var parameterNames: [String]
+    /// The earlier lines of a statement continued over lines, which say in which clause the
+    /// line being edited starts.
+    public var precedingLines: String
 
-    public init(words: CompletionWords, parameterNames: [String] = []) {
+    public init(words: CompletionWords, parameterNames: [String] = [], precedingLines: String = "") {
         self.words = words
         self.parameterNames = parameterNames
+        self.precedingLines = precedingLines
     }
 
     /// Candidates for the word before `cursor` in `line`.
     public func complete(_ line: String, cursor: Int) -> Completion {
+        guard precedingLines.isEmpty else {
+            let offset = precedingLines.utf8.count + 1
+            let whole = Completer(words: words, parameterNames: parameterNames)
+                .complete(precedingLines + "\n" + line, cursor: offset + cursor)
+            return Completion(start: max(0, whole.start - offset), candidates: whole.candidates)
+        }
         let before = Array(line.utf8.prefix(cursor))
         let context = CompletionContext(before)
         if let quote = context.openQuoteOffset {

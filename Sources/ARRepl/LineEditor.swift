@@ -148,8 +148,8 @@ private let generateCandidate: @convention(c) (UnsafePointer<CChar>?, Int32) -> 
 
 /// libedit's `rl_getc_function`: one character from the terminal, decoded from UTF-8.
 ///
-/// Ctrl-C (a SIGINT that interrupts the read, or a 0x03 byte when the terminal does not turn
-/// it into a signal) becomes Ctrl-E then Enter, so that libedit ends the line with the cursor at
+/// Ctrl-C (a SIGINT reported through the signal pipe, or a 0x03 byte when the terminal does not
+/// turn it into a signal) becomes Ctrl-E then Enter, so that libedit ends the line with the cursor at
 /// its end; `read` then reports `.interrupted` and the line is dropped. "^C" is echoed as a shell does.
 private let readTerminalCharacter: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
     if let key = editorBridge.withLock({ $0.queued.isEmpty ? nil : $0.queued.removeFirst() }) {
@@ -165,7 +165,8 @@ private let readTerminalCharacter: @convention(c) (UnsafeMutablePointer<FILE>?) 
     let extra = first >= 0xF0 ? 3 : first >= 0xE0 ? 2 : 1
     var scalar = first & (0x3F >> extra)
     for _ in 0..<extra {
-        guard let next = readByte(), next >= 0 else { return -1 }
+        guard let next = readByte() else { return beginInterrupt() }
+        guard next >= 0 else { return -1 }
         scalar = scalar << 6 | (next & 0x3F)
     }
     return scalar

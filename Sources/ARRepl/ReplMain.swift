@@ -35,8 +35,7 @@ public enum ReplMain {
         TerminalSignals.install()
         write(ReplOutput(text: banner))
         while true {
-            editor.setCompleter(Completer(words: session.backend.completionWords,
-                                          parameterNames: Array(session.parameters.keys)))
+            editor.setCompleter(session.completer)
             switch editor.read(prompt: session.prompt) {
             case .endOfInput:
                 return 0

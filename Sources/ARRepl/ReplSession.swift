@@ -54,6 +54,13 @@ public struct ReplSession: Sendable {
     /// Whether a statement is under way (typed lines not yet run).
     public var hasPendingStatement: Bool { !buffer.isEmpty }
 
+    /// Tab completion for the next line, knowing the open data, the parameters set and the
+    /// lines of a statement under way.
+    public var completer: Completer {
+        Completer(words: backend.completionWords, parameterNames: parameters.keys.sorted(),
+                  precedingLines: buffer.lines.joined(separator: "\n"))
+    }
+
     /// Takes one line of input: a `.command`, or part of a statement.
     public mutating func evaluate(_ line: String) -> ReplOutput {
         let trimmed = line.trimmingCharacters(in: .whitespaces)

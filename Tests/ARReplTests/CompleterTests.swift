@@ -81,4 +81,20 @@ struct CompleterTests {
         #expect(completer.candidates("ar by=cust", cursor: 10, replacingFrom: 3) == [])
         #expect(completer.candidates("ar,bpd", cursor: 6, replacingFrom: 2) == [",bpdso"])
     }
+
+    @Test func earlierLinesOfTheStatementGiveTheClause() {
+        var continued = completer
+        continued.precedingLines = "ar, overdue\nby"
+        #expect(continued.complete("  cust", cursor: 6) == .init(start: 2, candidates: ["customer", "customer_group"]))
+        continued.precedingLines = "ar where customer ="
+        #expect(continued.complete("'Acme C", cursor: 7) == .init(start: 0, candidates: ["'Acme Corp'"]))
+    }
+
+    @Test func sessionCompleterKnowsParametersAndThePendingStatement() {
+        var session = ReplSession(backend: FakeBackend())
+        _ = session.evaluate(".param set region EMEA")
+        _ = session.evaluate("bpdso by")
+        #expect(session.completer.complete("reg", cursor: 3) == .init(start: 0, candidates: ["region"]))
+        #expect(session.completer.complete("$", cursor: 1) == .init(start: 0, candidates: ["$as_of", "$region"]))
+    }
 }
