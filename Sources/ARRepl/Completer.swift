@@ -1,5 +1,6 @@
 /// Tab completion for ARQL: keywords, metrics, dimensions, `$parameters`, and dimension values
-/// after `=` or inside quotes (`where customer = 'Acme C` completes to `'Acme Corp'`).
+/// after `=` or inside quotes (`where customer = "Acme C` completes to `"Acme Corp"`).
+/// Values are written as ARQL strings, in double quotes; inside a quote the user opened, that quote.
 ///
 /// Offsets are UTF-8 byte offsets into the line, as the line editor counts them.
 public struct Completer: Sendable {
@@ -50,7 +51,7 @@ public struct Completer: Sendable {
             return Completion(start: context.wordStart, candidates: matching(names, prefix: word))
         }
         if context.afterComparison {
-            let values = matching(values(for: context.comparedDimension), prefix: word).map { quoted($0, mark: "'") }
+            let values = matching(values(for: context.comparedDimension), prefix: word).map { quoted($0, mark: "\"") }
             return Completion(start: context.wordStart, candidates: values)
         }
         return Completion(start: context.wordStart, candidates: matching(names(for: context.clause), prefix: word))
@@ -78,7 +79,7 @@ public struct Completer: Sendable {
         return Set(candidates.filter { $0.lowercased().hasPrefix(lowered) }).sorted()
     }
 
-    /// `value` between quotes, with a quote inside doubled (`'O''Brien'`).
+    /// `value` between quotes, with a quote inside doubled (`"say ""hi"""`).
     private func quoted(_ value: String, mark: String) -> String {
         mark + value.replacingOccurrences(of: mark, with: mark + mark) + mark
     }
@@ -93,7 +94,7 @@ extension String {
 extension Completer {
     /// The candidates as replacements for the text from `wordStart` to the cursor, where the
     /// line editor's own word rules start the word (libedit breaks words at quotes, spaces,
-    /// `$` and `=`, so `'Acme C` is two words to it and one value to ARQL).
+    /// `$` and `=`, so `"Acme C` is two words to it and one value to ARQL).
     public func candidates(_ line: String, cursor: Int, replacingFrom wordStart: Int) -> [String] {
         let completion = complete(line, cursor: cursor)
         let bytes = Array(line.utf8)

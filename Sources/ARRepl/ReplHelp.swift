@@ -3,18 +3,23 @@ enum ReplHelp {
     static let text = """
     ARQL asks for metrics, broken down by dimensions, at an as-of date:
 
-      METRIC[(OPTION: VALUE, ...)], ... [by DIMENSION, ...] [where DIMENSION = 'VALUE' [and ...]]
-          [having CONDITION] [order by COLUMN [asc|desc]] [limit N]
-          [monthly|weekly from DATE to DATE]
+      METRIC[(NAME: VALUE, ...)], ... [by DIMENSION, ...] [where CONDITION] [having CONDITION]
+          [as of DATE | monthly from DATE to DATE] [over last N months] [in CURRENCY]
+          [order by KEY [asc|desc]] [limit N] [| chart bar|stacked_bar|line|area|pie]
+      items [where CONDITION] [order by FIELD [desc]] [limit N]
+      forecast collections weekly|monthly next N weeks|months [by ...] [where ...]
+      explain STATEMENT
 
     Examples:
-      ar, current, overdue, overdue_rate by entity;
+      ar, current, overdue, overdue_rate by entity as of 2026-09-30;
       dso, dso(method: countback), bpdso, add by region;
-      aging by customer having overdue > 0 order by overdue desc limit 10;
-      cei(period: 3 months), cei by segment;
-      overdue_rate by entity monthly from 2025-10-31 to 2026-10-31;
-      forecast collections weekly next 13 weeks;
+      aging by customer where region = "EMEA" having overdue > 10000 order by overdue desc limit 10;
+      overdue_rate by entity monthly from 2025-10-31 to 2026-09-30;
+      items where dpd > 90 and not disputed order by open desc limit 20;
+      forecast collections weekly next 13 weeks by entity;
       ar, overdue by customer where region = $region;     -- after .param set region EMEA
+
+    Strings take double quotes; -- starts a comment. .metrics and .dims list the names.
 
     End a statement with ';' or a blank line. Tab completes metrics, dimensions, values and
     $parameters; Up/Down recall earlier statements, Ctrl-R searches them; Ctrl-C cancels a

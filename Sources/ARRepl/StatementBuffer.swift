@@ -2,7 +2,7 @@ import Foundation
 
 /// Gathers input lines into ARQL statements.
 ///
-/// A statement ends at a `;` outside quotes and comments, or at a blank line. Several
+/// A statement ends at a `;` outside strings (ARQL's, in double quotes) and comments, or at a blank line. Several
 /// statements may share a line (`ar by entity; dso by region;`), and a statement may span
 /// lines. Comment lines (`-- …`) before a statement starts are dropped; inside a statement they
 /// stay, so that the engine's line numbers match what was typed.
@@ -43,7 +43,7 @@ struct StatementBuffer {
             }
             if let quote = openQuote {
                 if character == quote { openQuote = nil }
-            } else if character == "'" || character == "\"" {
+            } else if character == "\"" {
                 openQuote = character
             } else if character == "-" && current.hasSuffix("-") {
                 inComment = true

@@ -41,10 +41,10 @@ struct ReplSessionTests {
     @Test func semicolonsInsideQuotesAndCommentsDoNotEndAStatement() {
         var buffer = StatementBuffer()
         #expect(buffer.add("ar by customer -- the big ones; really") == StatementBuffer.Added())
-        #expect(buffer.add("where customer = 'A;B'") == StatementBuffer.Added())
+        #expect(buffer.add("where customer = \"A;B\"") == StatementBuffer.Added())
         #expect(buffer.add(";") == StatementBuffer.Added(
-            statements: ["ar by customer -- the big ones; really\nwhere customer = 'A;B'"],
-            historyEntry: "ar by customer -- the big ones; really where customer = 'A;B' ;"))
+            statements: ["ar by customer -- the big ones; really\nwhere customer = \"A;B\""],
+            historyEntry: "ar by customer -- the big ones; really where customer = \"A;B\" ;"))
         #expect(buffer.add("-- a comment line alone starts nothing") == StatementBuffer.Added())
         #expect(buffer.isEmpty)
     }
@@ -167,7 +167,7 @@ struct ReplSessionTests {
             region          the customer's region
 
             """)
-        #expect(session.evaluate(".help").text.contains("aging by customer having overdue > 0 order by overdue desc limit 10;"))
+        #expect(session.evaluate(".help").text.contains("items where dpd > 90 and not disputed order by open desc limit 20;"))
         #expect(session.evaluate(".snapshots").text == "datasets/sample: 1 snapshot, as of 2026-10-31 (2 entities, 4 customers)\n")
     }
 

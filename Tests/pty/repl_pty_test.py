@@ -14,7 +14,7 @@ changed with the options below. Before the `arlens` executable exists, the same 
 the line editor through the test bundle's harness over a fake backend:
 
     ARLENS_REPL_HARNESS=1 python3 Tests/pty/repl_pty_test.py --slow 'slow;' --stuck 'stuck;' \\
-        --value-line "ar where country = 'Cô" --value-completion "te d''Ivoire'" \\
+        --value-line 'ar where country = "Cô' --value-completion "te d'Ivoire\"" \\
         .build/debug/ARLensPackageTests.xctest --testing-library swift-testing --filter terminalHarness
 
 Exits 0 when every check passed, 1 otherwise (with the tail of the transcript).
@@ -80,7 +80,7 @@ def main():
     parser.add_argument("--dimension-prefix", default="customer_g")
     parser.add_argument("--typo", default="ar by entiy;", help="a statement with a misspelt name")
     parser.add_argument("--typo-help", default="entity", help="what the diagnostic suggests")
-    parser.add_argument("--value-line", help="a line ending inside a quoted dimension value, e.g. \"ar where customer = 'Ac\"")
+    parser.add_argument("--value-line", help="a line ending inside a quoted dimension value, e.g. 'ar where customer = \"Ac'")
     parser.add_argument("--value-completion", help="what Tab adds to --value-line")
     parser.add_argument("--slow", help="a statement that runs long enough to be cancelled with Ctrl-C")
     parser.add_argument("--stuck", help="a statement that ignores Ctrl-C: three presses must end the REPL")
@@ -107,7 +107,7 @@ def main():
 
         shown = session.run(options.typo)
         lines = shown.splitlines()
-        check("typo gives a caret diagnostic", any(l.strip() and set(l.strip()) == {"^"} for l in lines)
+        check("typo gives a caret diagnostic", any(re.fullmatch(r"[\s|]*\^+[^^]*", l) for l in lines)
               and options.typo_help in shown, repr(shown))
         shown = session.run(options.query)
         check("session goes on after the error", options.query_shows in shown and "error" not in shown, repr(shown))
