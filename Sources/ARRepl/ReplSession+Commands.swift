@@ -17,15 +17,15 @@ extension ReplSession {
         case ".metrics": return Self.listing(backend.completionWords.metrics, kind: "metrics")
         case ".dims": return Self.listing(backend.completionWords.dimensions, kind: "dimensions")
         case ".snapshots": return ReplOutput(text: Self.line(backend.describeSnapshots()))
-        case ".open": return open(argument)
+        case ".open": return open(Self.expandingTilde(argument))
         case ".param": return param(argument)
         case ".mode": return mode(argument)
         case ".timer": return timer(argument)
         case ".maxrows": return maxRows(argument)
-        case ".output": return output(argument)
-        case ".chart": return chart(argument)
+        case ".output": return output(Self.expandingTilde(argument))
+        case ".chart": return chart(Self.expandingTilde(argument))
         case ".save": return save(argument)
-        case ".read": return read(argument)
+        case ".read": return read(Self.expandingTilde(argument))
         default:
             let help = closest(to: name.lowercased(), among: Self.commandNames)
                 .map { "did you mean '\($0)'? (.help lists the commands)" } ?? ".help lists the commands"
@@ -38,6 +38,12 @@ extension ReplSession {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let space = trimmed.firstIndex(where: \.isWhitespace) else { return (trimmed, "") }
         return (String(trimmed[..<space]), trimmed[space...].trimmingCharacters(in: .whitespaces))
+    }
+
+    /// `~/x` as `$HOME/x`, as a shell would have written it.
+    static func expandingTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return path }
+        return home + path.dropFirst()
     }
 
     /// Names and descriptions in two aligned columns.

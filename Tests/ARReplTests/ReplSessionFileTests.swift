@@ -90,4 +90,11 @@ struct ReplSessionFileTests {
         #expect(session.evaluate(".read \(script.path)").error
             == "error: '\(script.path)' reads itself over and over\nhelp: remove the .read loop\n")
     }
+
+    @Test func tildeMeansTheHomeFolder() {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        #expect(ReplSession.expandingTilde("~/out/aging.png") == home + "/out/aging.png")
+        #expect(ReplSession.expandingTilde("~") == home)
+        #expect(ReplSession.expandingTilde("out/~x") == "out/~x")
+    }
 }
