@@ -1,1 +1,0 @@
-// The ARRepl module; see Package.swift for its role.
