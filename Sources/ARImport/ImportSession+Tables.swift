@@ -42,11 +42,11 @@ extension ImportSession {
         }
         let id = try f.required(C.id)
         var kind = DocumentKind.invoice
-        if let type = f.text(C.type) {
-            switch type.lowercased() {
-            case "invoice": kind = .invoice
-            case "credit_note": kind = .creditNote
-            default: throw RowFailure("bad_value", "'\(type)' in type is neither 'invoice' nor 'credit_note': map it under 'values:'")
+        if f.isPresent(C.type) {
+            if f.equals(C.type, DocumentKind.creditNoteBytes) {
+                kind = .creditNote
+            } else if !f.equals(C.type, DocumentKind.invoiceBytes) {
+                throw RowFailure("bad_value", "'\(f.text(C.type) ?? "")' in type is neither 'invoice' nor 'credit_note': map it under 'values:'")
             }
         }
         let entityID = try f.required(C.entity), customerID = try f.required(C.customer)
@@ -159,4 +159,9 @@ extension ImportSession {
         for (name, index) in extras where !row.trimmed(index).isEmpty { values.append((name, row.string(index))) }
         return values
     }
+}
+
+extension DocumentKind {
+    static let invoiceBytes = Array("invoice".utf8)
+    static let creditNoteBytes = Array("credit_note".utf8)
 }

@@ -16,6 +16,14 @@ struct RowFields {
         return f >= 0 && !row.trimmed(f).isEmpty
     }
 
+    /// Whether column `c` holds `word` (ASCII letters in any case), without building a string.
+    func equals(_ c: Int, _ word: [UInt8]) -> Bool {
+        guard field[c] >= 0 else { return false }
+        let bytes = row.trimmed(field[c])
+        guard bytes.count == word.count else { return false }
+        return zip(bytes, word).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+    }
+
     func text(_ c: Int) -> String? {
         isPresent(c) ? row.string(field[c]) : nil
     }
