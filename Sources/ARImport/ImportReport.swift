@@ -71,6 +71,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
 extension ImportReport {
     /// A plain-text table: one line per file and currency, then a verdict.
     public var rendered: String {
+        var notes: [Int: String] = [:]   // after row index: a line outside the columns
         var rows: [[String]] = [["file", "table", "read", "loaded", "rejected", "currency", "amount read", "loaded", "rejected"]]
         for f in files {
             let counts = [f.file, f.table, String(f.rowsRead), String(f.rowsLoaded), String(f.rowsRejected)]
@@ -80,9 +81,7 @@ extension ImportReport {
                 let money = [a.read, a.loaded, a.rejected].map { MinorUnits.format($0, digits: digits) }
                 rows.append((k == 0 ? counts : ["", "", "", "", ""]) + [a.currency] + money)
             }
-            if f.unreadAmountRows > 0 {
-                rows.append(["", "", "", "", "", "(\(f.unreadAmountRows) rows with unreadable amount)", "", "", ""])
-            }
+            if f.unreadAmountRows > 0 { notes[rows.count - 1] = "\(f.unreadAmountRows) rows with an unreadable amount" }
         }
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
         var text = ""
@@ -93,6 +92,7 @@ extension ImportReport {
             }
             text += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
             if r == 0 { text += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+            if let note = notes[r] { text += String(repeating: " ", count: widths[0] + 2) + "(" + note + ")\n" }
         }
         text += "as of \(asOf), reporting currency \(reportingCurrency): "
         text += isReconciled ? "reconciled, \(rowsRejected) of \(rowsRead) rows rejected\n" : "NOT reconciled\n"
