@@ -10,25 +10,47 @@ import ARCore
 public struct ImportReport: Sendable, Codable, Equatable {
     /// Amounts of one currency in one file.
     public struct CurrencyTotals: Sendable, Codable, Equatable {
+        /// ISO 4217 code.
         public var currency: String
+        /// Minor units of every row whose amount could be read.
         public var read: Int64 = 0
+        /// Minor units of the rows loaded.
         public var loaded: Int64 = 0
+        /// Minor units of the rows rejected.
         public var rejected: Int64 = 0
+        /// `read = loaded + rejected`.
         public var isReconciled: Bool { read == loaded + rejected }
+
+        public init(currency: String, read: Int64 = 0, loaded: Int64 = 0, rejected: Int64 = 0) {
+            self.currency = currency
+            self.read = read
+            self.loaded = loaded
+            self.rejected = rejected
+        }
     }
 
     /// One source file feeding one table (a file feeding several tables, such as an invoice file
     /// that implies payments, has one entry per table).
     public struct FileReport: Sendable, Codable, Equatable {
+        /// The source file (or SQLite table, or mapping file for inline rates).
         public var file: String
+        /// The table fed: `invoices`, or `payments (derived)` for rows a file implies.
         public var table: String
+        /// Rows seen (blank lines are not rows).
         public var rowsRead = 0
         public var rowsLoaded = 0
         public var rowsRejected = 0
         /// Rows whose amount could not be read, so it counts in no currency.
         public var unreadAmountRows = 0
+        /// Amounts per currency, in the order first seen.
         public var amounts: [CurrencyTotals] = []
 
+        public init(file: String, table: String) {
+            self.file = file
+            self.table = table
+        }
+
+        /// Rows read = loaded + rejected, and every currency reconciles.
         public var isReconciled: Bool {
             rowsRead == rowsLoaded + rowsRejected && amounts.allSatisfy(\.isReconciled)
         }
@@ -50,6 +72,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// One line per source file and table, in load order.
     public var files: [FileReport] = []
     /// The snapshot's as-of day, ISO `YYYY-MM-DD`.
     public var asOf: String
@@ -64,7 +87,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
     /// Every file reconciles: rows read = loaded + rejected, and the same for each currency's amounts.
     public var isReconciled: Bool { files.allSatisfy(\.isReconciled) }
 
+    /// Rows read over all files.
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
+    /// Rows rejected over all files (the number of rejects).
     public var rowsRejected: Int { files.reduce(0) { $0 + $1.rowsRejected } }
 }
 

@@ -7,7 +7,13 @@ extension MappingFile {
         guard let file = try node.child("file")?.string() else { throw node.fail("needs 'file:' naming the source file") }
         var spec = SourceSpec(table: table, file: file, isRequired: true)
         spec.format = try MappingFile.readFormat(node, base: defaults, strict: false)
-        if let required = try node.child("required")?.string() { spec.isRequired = required.lowercased() != "false" }
+        if let required = try node.child("required")?.string() {
+            switch required.lowercased() {
+            case "true", "yes": spec.isRequired = true
+            case "false", "no": spec.isRequired = false
+            default: throw node.fail("required must be true or false, found '\(required)'")
+            }
+        }
         let columns = table.columns
         if let renames = node.child("columns") {
             spec.renames = try renames.stringMap(allowedKeys: columns)

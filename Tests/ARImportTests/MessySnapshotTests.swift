@@ -122,3 +122,13 @@ struct MessySnapshotTests {
         #expect(result.report.rendered == expected)
     }
 }
+
+extension MessySnapshotTests {
+    @Test func encodesTheReportAndRejectsAsJSON() throws {
+        let data = try JSONEncoder().encode(result.report)
+        let decoded = try JSONDecoder().decode(ImportReport.self, from: data)
+        #expect(decoded == result.report)
+        let rejects = try JSONDecoder().decode([Reject].self, from: JSONEncoder().encode(result.rejects))
+        #expect(rejects == result.rejects)
+    }
+}
