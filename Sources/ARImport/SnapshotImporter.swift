@@ -39,7 +39,8 @@ public enum SnapshotImporter {
         var settings = SnapshotSettings()
         try settings.readJSON(in: folder)
         settings.override(with: plan)
-        return try run(plan: plan, settings: settings, progress: progress) { spec throws(ImportError) -> CSVSource? in
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return try run(plan: plan, settings: settings, progress: progress, names: names) { spec throws(ImportError) -> CSVSource? in
             let url = folder.appendingPathComponent(spec.file)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 guard spec.isRequired else { return nil }
@@ -58,7 +59,7 @@ public enum SnapshotImporter {
         var settings = SnapshotSettings()
         if tables.contains("snapshot") { try settings.readTable(SQLiteTableSource(database: database, table: "snapshot")) }
         settings.override(with: plan)
-        return try run(plan: plan, settings: settings, progress: progress) { spec throws(ImportError) -> SQLiteTableSource? in
+        return try run(plan: plan, settings: settings, progress: progress, names: tables.sorted()) { spec throws(ImportError) -> SQLiteTableSource? in
             let table = spec.file.hasSuffix(".csv") ? String(spec.file.dropLast(4)) : spec.file
             guard tables.contains(table) else {
                 guard spec.isRequired else { return nil }
@@ -70,7 +71,7 @@ public enum SnapshotImporter {
 
     /// Loads every table in order from the sources `open` gives.
     private static func run<S: RowSource>(plan: MappingFile, settings: SnapshotSettings,
-                                          progress: (@Sendable (ImportProgress) -> Void)?,
+                                          progress: (@Sendable (ImportProgress) -> Void)?, names: [String],
                                           open: (SourceSpec) throws(ImportError) -> S?) throws(ImportError) -> ImportResult {
         let reporting = settings.reportingCurrency ?? .eur
         var session = ImportSession(builder: LedgerBuilder(reportingCurrency: reporting, source: settings.source), progress: progress)
@@ -83,9 +84,15 @@ public enum SnapshotImporter {
                 }
                 session.reports.append(line)
             }
-            for spec in plan.sources(for: table) {
-                guard let source = try open(spec) else { continue }
-                try session.load(source, spec: spec)
+            for pattern in plan.sources(for: table) {
+                let specs = pattern.expanded(in: names)
+                if specs.isEmpty, pattern.isRequired {
+                    throw ImportError(file: pattern.file, message: "no file matches the pattern: check the name in the mapping")
+                }
+                for spec in specs {
+                    guard let source = try open(spec) else { continue }
+                    try session.load(source, spec: spec)
+                }
             }
         }
         let ledger = session.builder.finish(asOf: settings.asOf)

@@ -149,4 +149,33 @@ struct MappingFileTests {
         #expect(ledger.documents.amount == [125_050])
         #expect(ledger.documents.issue == [TestSupport.day("2026-01-15").rawValue])
     }
+
+    @Test func readsEveryFileMatchingAPattern() throws {
+        let header = "invoice_id,entity_id,customer_id,issue_date,due_date,amount,currency\n"
+        let folder = try TestSupport.folder([
+            "entities.csv": "entity_id,currency\nFR01,EUR\n",
+            "customers.csv": "customer_id\nC1\n",
+            "items_2026-02.csv": header + "B1,FR01,C1,2026-02-01,2026-03-03,2.00,EUR\n",
+            "items_2026-01.csv": header + "A1,FR01,C1,2026-01-01,2026-01-31,1.00,EUR\n",
+            "items_old.txt": header + "Z1,FR01,C1,2025-01-01,2025-01-31,9.00,EUR\n",
+        ])
+        let mapping = try MappingFile.parse("tables:\n  invoices:\n    - file: items_2026-??.csv\n", name: "m.yaml")
+        let result = try SnapshotImporter.load(from: folder, mapping: mapping)
+        #expect(result.ledger.documents.ids.strings == ["A1", "B1"])
+        #expect(result.report.files.filter { $0.table == "invoices" }.map(\.file) == ["items_2026-01.csv", "items_2026-02.csv"])
+        let none = try MappingFile.parse("tables:\n  invoices:\n    - file: nothing_*.csv\n", name: "m.yaml")
+        #expect(throws: ImportError(file: "nothing_*.csv", message: "no file matches the pattern: check the name in the mapping")) {
+            try SnapshotImporter.load(from: folder, mapping: none)
+        }
+    }
+
+    @Test func matchesWildcards() {
+        func match(_ p: String, _ n: String) -> Bool { wildcardMatch(Array(p), Array(n)) }
+        #expect(match("*.csv", "a.csv"))
+        #expect(match("a*b*c", "aXXbYYc"))
+        #expect(match("a?c", "abc"))
+        #expect(!match("a?c", "ac"))
+        #expect(!match("*.csv", "a.csv.bak"))
+        #expect(match("*", ""))
+    }
 }

@@ -7,16 +7,22 @@ import Testing
 /// The two public data sets through their shipped mappings (read from shared/datasets/real;
 /// skipped with a message when that folder is absent).
 struct RealDatasetTests {
-    @Test func ibmSampleLoadsEveryInvoicePaymentAndDispute() throws {
-        guard let folder = TestSupport.realDataset("ibm-wa-accounts-receivable") else {
-            print("skipped: shared/datasets/real/ibm-wa-accounts-receivable is absent")
-            return
+    /// Loads a shared data set through a shipped mapping and checks it has no rejects and
+    /// reconciles; `nil` (with a message) when the data set is absent.
+    func load(_ dataset: String, mapping: String) throws -> ImportResult? {
+        guard let folder = TestSupport.realDataset(dataset) else {
+            print("skipped: shared/datasets/real/\(dataset) is absent")
+            return nil
         }
-        let mapping = try MappingFile.load(from: TestSupport.mapping("ibm-wa-accounts-receivable.yaml"))
-        let result = try SnapshotImporter.load(from: folder, mapping: mapping)
-        let ledger = result.ledger
+        let result = try SnapshotImporter.load(from: folder, mapping: MappingFile.load(from: TestSupport.mapping(mapping)))
         #expect(result.rejects.isEmpty)
         #expect(result.report.isReconciled)
+        return result
+    }
+
+    @Test func ibmSampleLoadsEveryInvoicePaymentAndDispute() throws {
+        guard let result = try load("ibm-wa-accounts-receivable", mapping: "ibm-wa-accounts-receivable.yaml") else { return }
+        let ledger = result.ledger
         #expect(ledger.documents.count == 2_466)
         #expect(ledger.payments.count == 2_466)
         #expect(ledger.disputes.count == 561)
@@ -44,15 +50,8 @@ struct RealDatasetTests {
     }
 
     @Test func highRadiusExtractLoadsOpenItemsWithUSDAndCADApart() throws {
-        guard let folder = TestSupport.realDataset("highradius-open-items-derived") else {
-            print("skipped: shared/datasets/real/highradius-open-items-derived is absent")
-            return
-        }
-        let mapping = try MappingFile.load(from: TestSupport.mapping("highradius-open-items.yaml"))
-        let result = try SnapshotImporter.load(from: folder, mapping: mapping)
+        guard let result = try load("highradius-open-items-derived", mapping: "highradius-open-items.yaml") else { return }
         let ledger = result.ledger
-        #expect(result.rejects.isEmpty)
-        #expect(result.report.isReconciled)
         #expect(ledger.documents.count == 9_700)
         #expect(ledger.payments.count == 0)
         #expect(ledger.customers.count == 664)
