@@ -76,8 +76,8 @@ struct ColumnBinding {
             if let replacement = map[value] {
                 row.appendField(replacement.utf8)
             } else {
-                let r = row.range(source)
-                row.bytes.append(contentsOf: row.bytes[r])
+                // Byte by byte: appending a slice of the buffer to itself would copy the whole buffer.
+                for k in row.range(source) { row.bytes.append(row.bytes[k]) }
                 row.endField()
             }
         }
