@@ -55,7 +55,10 @@ public enum SnapshotImporter {
     private static func loadSQLite(_ file: URL, plan: MappingFile,
                                    progress: (@Sendable (ImportProgress) -> Void)?) throws(ImportError) -> ImportResult {
         let database = try SQLiteDatabase(path: file.path, name: file.lastPathComponent)
-        let tables = try database.tableNames()
+        let tables: Set<String>
+        do { tables = try database.tableNames() } catch {
+            throw ImportError(file: file.lastPathComponent, message: "is not a readable SQLite database: give a SQLite snapshot or a CSV folder")
+        }
         var settings = SnapshotSettings()
         if tables.contains("snapshot") { try settings.readTable(SQLiteTableSource(database: database, table: "snapshot")) }
         settings.override(with: plan)

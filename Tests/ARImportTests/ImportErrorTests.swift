@@ -48,3 +48,19 @@ struct ImportErrorTests {
             == "snapshot.json: as_of '31/03/2026' is not a YYYY-MM-DD date: write it as 2026-03-31")
     }
 }
+
+extension ImportErrorTests {
+    @Test func aFileThatIsNotASnapshotIsFatal() throws {
+        let folder = try TestSupport.folder(["x.db": "not a database at all, just text\n", "x.csv": "a\n"])
+        #expect(message { _ = try SnapshotImporter.load(from: folder.appendingPathComponent("x.db")) }
+            == "x.db: is not a readable SQLite database: give a SQLite snapshot or a CSV folder")
+        #expect(message { _ = try SnapshotImporter.load(from: folder.appendingPathComponent("x.csv")) }
+            == "x.csv: not a snapshot: give the folder holding the CSV files, or a .sqlite/.db file")
+    }
+
+    @Test func anEmptyFileIsFatal() throws {
+        let folder = try TestSupport.folder(["invoices.csv": ""])
+        #expect(message { _ = try SnapshotImporter.load(from: folder) }
+            == "invoices.csv: the file is empty: it needs a header line naming its columns")
+    }
+}
