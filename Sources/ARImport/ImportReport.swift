@@ -7,6 +7,7 @@ import ARCore
 /// number, too many decimals, unknown currency, or a dispute or write-off naming an unknown
 /// invoice, whose currency is unknown) adds nothing to any currency: it is counted in
 /// ``FileReport/unreadAmountRows`` instead, so `read = loaded + rejected` still holds per currency.
+/// So does a row whose amount would push a total past 64 bits.
 public struct ImportReport: Sendable, Codable, Equatable {
     /// Amounts of one currency in one file.
     public struct CurrencyTotals: Sendable, Codable, Equatable {
@@ -66,8 +67,12 @@ public struct ImportReport: Sendable, Codable, Equatable {
                     amounts.append(CurrencyTotals(currency: currency.code))
                     return amounts.count - 1
                 }()
-                amounts[k].read += amount
-                if loaded { amounts[k].loaded += amount } else { amounts[k].rejected += amount }
+                // A total that would overflow 64 bits leaves the row uncounted in amounts, visibly.
+                let (read, o1) = amounts[k].read.addingReportingOverflow(amount)
+                let (part, o2) = (loaded ? amounts[k].loaded : amounts[k].rejected).addingReportingOverflow(amount)
+                if o1 || o2 { unreadAmountRows += 1; return }
+                amounts[k].read = read
+                if loaded { amounts[k].loaded = part } else { amounts[k].rejected = part }
             }
         }
     }

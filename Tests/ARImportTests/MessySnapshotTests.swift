@@ -132,3 +132,14 @@ extension MessySnapshotTests {
         #expect(rejects == result.rejects)
     }
 }
+
+extension MessySnapshotTests {
+    @Test func totalsThatWouldOverflowCountAsUnread() {
+        var line = ImportReport.FileReport(file: "big.csv", table: "invoices")
+        line.count(loaded: true, .amount(.max - 1, .eur))
+        line.count(loaded: true, .amount(5, .eur))
+        #expect(line.amounts == [ImportReport.CurrencyTotals(currency: "EUR", read: .max - 1, loaded: .max - 1)])
+        #expect(line.unreadAmountRows == 1)
+        #expect(line.isReconciled)
+    }
+}
