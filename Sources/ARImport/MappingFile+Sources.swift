@@ -37,8 +37,9 @@ extension MappingFile {
         for (key, value) in try node.entries(allowed: ["customers", "entities", "payments", "disputes"]) {
             switch key {
             case "customers":
-                derive.customers = value.node.mapping == nil ? [:]
-                    : try value.stringMap(allowedKeys: Array(TargetTable.customers.columns.dropFirst()))
+                // Customer columns, or any other name: an extra attribute of the customer.
+                derive.customers = value.node.mapping == nil ? [:] : try value.stringMap()
+                if derive.customers?["customer_id"] != nil { throw value.fail("customer_id is the invoice's own: map it under 'columns:'") }
             case "entities":
                 derive.entities = value.node.mapping == nil ? [:] : try value.stringMap(allowedKeys: ["name", "country"])
             case "payments":

@@ -36,7 +36,7 @@ struct SourceFormat: Sendable {
 
 /// Rows an invoice source implies besides its documents.
 struct DeriveSpec: Sendable {
-    /// Customers from the distinct customer ids; target column → source column for attributes.
+    /// Customers from the distinct customer ids; customer column (or extra attribute name) → source column.
     var customers: [String: String]?
     /// Entities from the distinct entity ids (currency: the first document's); `name` → source column.
     var entities: [String: String]?
