@@ -24,6 +24,9 @@ extension MappingFile {
         if let values = node.child("values") {
             for (column, map) in try values.entries(allowed: columns) { spec.valueMaps[column] = try map.stringMap() }
         }
+        if let suffixes = node.child("strip_suffix") {
+            spec.strippedSuffixes = try suffixes.stringMap(allowedKeys: columns)
+        }
         if let ignored = node.child("ignore") { spec.ignored = Set(try ignored.stringList()) }
         if let derive = node.child("derive") {
             guard table == .invoices else { throw derive.fail("only invoice sources can derive other rows") }

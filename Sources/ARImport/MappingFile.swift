@@ -97,5 +97,5 @@ public struct MappingFile: Sendable {
     }
 
     static let formatKeys = ["separator", "quote", "encoding", "date_format", "decimal", "thousands", "negative_amounts"]
-    static let sourceKeys = formatKeys + ["file", "required", "columns", "constants", "values", "ignore", "derive"]
+    static let sourceKeys = formatKeys + ["file", "required", "columns", "constants", "values", "strip_suffix", "ignore", "derive"]
 }

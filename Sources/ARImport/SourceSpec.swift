@@ -13,6 +13,8 @@ struct SourceSpec: Sendable {
     var constants: [String: String] = [:]
     /// Target column → (source value → interchange value); unlisted values pass through.
     var valueMaps: [String: [String: String]] = [:]
+    /// Target column → a suffix removed from its values when present (`.0` of ids exported as numbers).
+    var strippedSuffixes: [String: String] = [:]
     /// Source columns dropped instead of kept as extra attributes.
     var ignored: Set<String> = []
     var derive = DeriveSpec()
