@@ -117,6 +117,7 @@ struct DerivedRows {
 
     private func date(_ f: RowFields, _ field: Int, _ name: String) throws(RowFailure) -> Day {
         let bytes = f.row.trimmed(field)
+        if bytes.isEmpty { throw RowFailure("missing_field", "\(name) is empty: the derived row needs its date") }
         guard let day = f.format.dates.parse(bytes) else {
             throw RowFailure("bad_date", "'\(String(decoding: bytes, as: UTF8.self))' in \(name) is not a date in the format \(f.format.dates.text)")
         }
