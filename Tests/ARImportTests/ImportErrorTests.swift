@@ -28,6 +28,11 @@ struct ImportErrorTests {
             == "m.yaml: line 2: 'tables': unknown key 'invoice': did you mean 'invoices'?")
     }
 
+    @Test func invalidYAMLIsFatalOnOneLine() {
+        #expect(message { _ = try MappingFile.parse("tables:\n  invoices: [\n   - a: b\n  x", name: "m.yaml") }
+            == "m.yaml: not valid YAML: 3:4: error: parser: while parsing a flow node in line 3, column 4 did not find expected node content:")
+    }
+
     @Test func badMappingValuesAreFatal() {
         #expect(message { _ = try MappingFile.parse("defaults:\n  date_format: dd-qq-yyyy\n", name: "m.yaml") }
             == "m.yaml: line 2: 'defaults.date_format': unknown date format 'dd-qq-yyyy': use iso, dd/mm/yyyy, m/d/yyyy, yyyymmdd, excel or a similar pattern")
