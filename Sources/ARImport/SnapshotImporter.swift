@@ -14,7 +14,8 @@ public enum SnapshotImporter {
     /// Loads a snapshot, rejecting bad rows one by one and reconciling every file.
     ///
     /// - Parameters:
-    ///   - source: a CSV folder, or a `.sqlite` / `.sqlite3` / `.db` file.
+    ///   - source: a CSV folder, or a `.sqlite` / `.sqlite3` / `.db` file. With a mapping, a CSV
+    ///     file stands for the folder that holds it.
     ///   - mapping: how another layout maps onto the interchange tables; `nil`: the interchange layout.
     ///   - progress: called about every 65,536 rows and at the end of each file.
     /// - Throws: ``ImportError`` for what stops the whole load: a missing required file or column,
@@ -27,6 +28,10 @@ public enum SnapshotImporter {
             throw ImportError(file: source.path, message: "no such file or folder: give a snapshot folder or a SQLite file")
         }
         if isFolder.boolValue { return try loadFolder(source, plan: plan, progress: progress) }
+        // A mapping names its files: a CSV given directly stands for the folder that holds it.
+        if mapping != nil, ["csv", "txt", "tsv"].contains(source.pathExtension.lowercased()) {
+            return try loadFolder(source.deletingLastPathComponent(), plan: plan, progress: progress)
+        }
         guard ["sqlite", "sqlite3", "db"].contains(source.pathExtension.lowercased()) else {
             throw ImportError(file: source.lastPathComponent,
                               message: "not a snapshot: give the folder holding the CSV files, or a .sqlite/.db file")

@@ -48,6 +48,10 @@ struct RealDatasetTests {
         #expect(ledger.disputes.opened[disputed] == TestSupport.day("2013-01-26").rawValue)
         #expect(ledger.disputes.resolved[disputed] == TestSupport.day("2013-03-03").rawValue)
         #expect(ledger.snapshot.reportingCurrency == .usd)
+        // The file itself, instead of its folder, gives the same ledger.
+        let file = try #require(TestSupport.realDataset("ibm-wa-accounts-receivable")?.appendingPathComponent("WA_Fn-UseC_-Accounts-Receivable.csv"))
+        let again = try SnapshotImporter.load(from: file, mapping: MappingFile.load(from: TestSupport.mapping("ibm-wa-accounts-receivable.yaml")))
+        #expect(again.ledger.documents.count == 2_466)
     }
 
     @Test func highRadiusExtractLoadsOpenItemsWithUSDAndCADApart() throws {
