@@ -143,12 +143,12 @@ struct MappingFileTests {
     @Test func appliesDefaultsToTheInterchangeFiles() throws {
         let folder = try TestSupport.folder([
             "entities.csv": "entity_id;currency\nFR01;EUR\n",
-            "customers.csv": "customer_id;name\nC1;\"Dupont; fils\"\n",
+            "customers.csv": "customer_id;name\nC1;'Dupont; l''aîné'\n",
             "invoices.csv": "invoice_id;entity_id;customer_id;issue_date;due_date;amount;currency\nI1;FR01;C1;15/01/2026;14/02/2026;1 250,5;EUR\n",
         ])
-        let mapping = try MappingFile.parse("defaults: {separator: ';', date_format: dd/mm/yyyy, decimal: ',', thousands: ' '}", name: "fr.yaml")
+        let mapping = try MappingFile.parse("defaults: {separator: ';', quote: \"'\", date_format: dd/mm/yyyy, decimal: ',', thousands: ' '}", name: "fr.yaml")
         let ledger = try SnapshotImporter.load(from: folder, mapping: mapping).ledger
-        #expect(ledger.customers.names[0] == "Dupont; fils")
+        #expect(ledger.customers.names[0] == "Dupont; l'aîné")
         #expect(ledger.documents.amount == [125_050])
         #expect(ledger.documents.issue == [TestSupport.day("2026-01-15").rawValue])
     }
