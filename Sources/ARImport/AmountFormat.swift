@@ -1,0 +1,55 @@
+import ARCore
+
+/// How a source writes its amounts: the decimal mark and an optional thousands separator.
+///
+/// Accepts a leading `-` or `+`, a trailing `-` (`1234.50-`, common in ERP extracts) and
+/// accounting parentheses (`(1234.50)`) as signs; spaces around the number are ignored.
+struct AmountFormat: Sendable, Equatable {
+    var decimalMark: UInt8 = UInt8(ascii: ".")
+    /// `nil`: no grouping allowed.
+    var thousandsSeparator: UInt8?
+
+    static let plain = AmountFormat()
+
+    typealias Failure = MinorUnits.ParseError
+
+    /// Minor units of a currency with `digits` minor digits. Trailing zeros beyond `digits` are
+    /// accepted (`12.300` in EUR is 1230); other extra digits are an error, never rounded.
+    func parse(_ field: ArraySlice<UInt8>, digits: Int) -> Result<Int64, Failure> {
+        var i = field.startIndex, end = field.endIndex
+        while i < end, field[i] == 0x20 { i += 1 }
+        while end > i, field[end - 1] == 0x20 { end -= 1 }
+        var negative = false
+        if i < end, field[i] == UInt8(ascii: "("), field[end - 1] == UInt8(ascii: ")"), end - i >= 2 {
+            negative = true; i += 1; end -= 1
+        }
+        if i < end, field[i] == UInt8(ascii: "-") || field[i] == UInt8(ascii: "+") {
+            negative = negative != (field[i] == UInt8(ascii: "-")); i += 1
+        } else if end > i, field[end - 1] == UInt8(ascii: "-") {
+            negative = !negative; end -= 1
+        }
+        // Drop the grouping, turn the decimal mark into a point, and let MinorUnits do the rest.
+        let count = end - i
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { plain in
+            var n = 0, seenMark = false, seenDigit = false
+            for k in i..<end {
+                var b = field[k]
+                if b == decimalMark {
+                    if seenMark { return .failure(.notANumber) }
+                    seenMark = true
+                    b = UInt8(ascii: ".")
+                } else if let sep = thousandsSeparator, b == sep, !seenMark, seenDigit {
+                    continue
+                } else if b < 48 || b > 57 {
+                    return .failure(.notANumber)
+                } else {
+                    seenDigit = true
+                }
+                plain[n] = b
+                n += 1
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: plain[..<n]), as: UTF8.self)
+            return MinorUnits.parse(text, digits: digits).map { negative ? -$0 : $0 }
+        }
+    }
+}
