@@ -1,0 +1,125 @@
+import ARCore
+import ARStore
+
+/// Everything at one date of a query: the open state, open amounts converted to the output
+/// currency at that date's rate, the filter's flags, and each row's group.
+struct DateFrame {
+    let day: Int32
+    let state: OpenState
+    /// Conversion factors of every currency to the output currency at `day`.
+    let factors: [CrossRate?]
+    /// Open amount in output-currency minor units; 0 for rows that are not open items.
+    let openOut: [Int64]
+    /// Filter flag per row; `nil` when the query has no filter.
+    let mask: [Bool]?
+    /// Packed dimension key and dense group id per row.
+    let rowKey: [Int64]
+    let rowGroup: [Int32]
+
+    /// Whether row `r` passes the filter.
+    @inline(__always)
+    func selected(_ r: Int) -> Bool { mask?[r] ?? true }
+
+    /// Whether row `r` is an open item passing the filter.
+    @inline(__always)
+    func isItem(_ r: Int) -> Bool { state.open[r] != 0 && selected(r) }
+}
+
+/// The mutable working state of one `run`: the dimension sources, the group registry shared by
+/// every date, and frames already computed (a CEI start date is often another series date).
+final class QueryRun {
+    let ledger: Ledger
+    let rows: ItemRows
+    let book: RateBook
+    let target: ConversionTarget
+    let dimensions: [DimensionSource]
+    /// The aging spec of the `bucket` dimension.
+    let bucketSpec: AgingSpec
+    let filter: ItemPredicate?
+    var registry: GroupRegistry
+    private var frames: [Int32: DateFrame] = [:]
+    /// Groups with a contribution at the date being computed.
+    var touched: [Bool] = []
+
+    init(ledger: Ledger, rows: ItemRows, query: MetricQuery) throws(MetricError) {
+        self.ledger = ledger
+        self.rows = rows
+        book = RateBook(ledger: ledger)
+        target = book.target(query.currency ?? ledger.snapshot.reportingCurrency)
+        bucketSpec = query.metrics.first { $0.kind == .aging }?.aging ?? .standard
+        filter = query.filter
+        var sources: [DimensionSource] = []
+        for d in query.dimensions {
+            sources.append(try DimensionSource(d, rows: rows, ledger: ledger, aging: bucketSpec))
+        }
+        dimensions = sources
+        registry = try GroupRegistry(valueCounts: sources.map(\.values.count))
+    }
+
+    var currencies: [Currency] { ledger.currencies }
+
+    func touch(_ g: Int32) {
+        if Int(g) >= touched.count { touched.append(contentsOf: repeatElement(false, count: registry.count - touched.count)) }
+        touched[Int(g)] = true
+    }
+
+    /// A zeroed per-group array, one slot per group known so far.
+    func perGroup<T>(_ zero: T) -> [T] { [T](repeating: zero, count: registry.count) }
+
+    func frame(at d: Int32) throws(MetricError) -> DateFrame {
+        if let cached = frames[d] { return cached }
+        let state = OpenState(rows: rows, ledger: ledger, at: d)
+        let factors = book.factors(to: target, on: d)
+        var openOut = [Int64](repeating: 0, count: rows.count)
+        for r in 0..<rows.count where state.open[r] != 0 {
+            openOut[r] = try factors.convert(state.open[r], currency: rows.currency[r], currencies: currencies, day: d)
+        }
+        var mask: [Bool]?
+        if let filter {
+            mask = try PredicateMask.evaluate(filter, on: ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book))
+        }
+        let keys = rowKeys(state)
+        let groups = keys.map { registry.id($0) }
+        let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys, rowGroup: groups)
+        frames[d] = frame
+        return frame
+    }
+
+    /// The packed dimension key of every row at the state's date.
+    private func rowKeys(_ state: OpenState) -> [Int64] {
+        var keys = [Int64](repeating: 0, count: rows.count)
+        for (k, source) in dimensions.enumerated() {
+            let codes: [Int32]
+            if let fixed = source.rowCodes {
+                codes = fixed
+            } else if source.dimension == .bucket {
+                codes = bucketCodes(state: state, rows: rows, aging: bucketSpec)
+            } else {
+                codes = state.reason
+            }
+            let stride = registry.strides[k]
+            for r in 0..<rows.count { keys[r] += (Int64(codes[r]) + 1) * stride }
+        }
+        return keys
+    }
+
+    /// The group of a dispute: its document's, with the dispute's own reason for `dispute_reason`.
+    func disputeGroup(_ k: Int, frame: DateFrame) -> Int32 {
+        let doc = Int(ledger.disputes.document[k])
+        guard let slot = dimensions.firstIndex(where: { $0.dimension == .disputeReason }) else { return frame.rowGroup[doc] }
+        let itemReason = frame.state.reason[doc], own = ledger.disputes.reason.codes[k]
+        if itemReason == own { return frame.rowGroup[doc] }
+        let key = frame.rowKey[doc] - registry.part(itemReason, dimension: slot) + registry.part(own, dimension: slot)
+        return registry.id(key)
+    }
+
+    /// The group of a customer-level figure (a promise naming no invoice).
+    func customerGroup(customer c: Int32, currency: Int32) -> Int32 {
+        var key: Int64 = 0
+        for (k, source) in dimensions.enumerated() {
+            let code: Int32 = source.dimension == .currency ? currency : (source.customerCodes?[Int(c)] ?? -1)
+            key += registry.part(code, dimension: k)
+        }
+        return registry.id(key)
+    }
+}
