@@ -67,10 +67,12 @@ struct RateBook: Sendable {
                          denominator: Int128(t.mantissa) * power10(down - common))
     }
 
-    /// The factor of every ledger currency to `target` on `day`; `nil` where a rate is missing
-    /// (an error only if an amount in that currency must be converted).
-    func factors(to target: ConversionTarget, on day: Int32) -> [CrossRate?] {
-        (0..<ledger.currencies.count).map { c in try? cross(from: Int32(c), to: target, on: day) }
+    /// The factor of every ledger currency to `target` on `day`; `nil` where a source rate is
+    /// missing (an error only if an amount in that currency must be converted).
+    /// - Throws: when the target itself has no rate on `day`.
+    func factors(to target: ConversionTarget, on day: Int32) throws(MetricError) -> [CrossRate?] {
+        _ = try reportingRate(target.currency, index: target.index, on: day)
+        return (0..<ledger.currencies.count).map { c in try? cross(from: Int32(c), to: target, on: day) }
     }
 }
 

@@ -30,7 +30,7 @@ struct ItemSubject: PredicateSubject {
         case .issueDate: return rows.issue.map { Int64($0) }
         case .dueDate: return rows.due.map { Int64($0) }
         case .open, .amount:
-            let factors = book.factors(to: book.target(book.reporting), on: d)
+            let factors = try book.factors(to: book.target(book.reporting), on: d)
             var out = [Int64?](repeating: nil, count: rows.count)
             for r in 0..<rows.count where rows.issue[r] <= d {
                 let signed = field == .open ? state.open[r]

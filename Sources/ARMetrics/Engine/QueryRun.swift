@@ -69,7 +69,7 @@ final class QueryRun {
     func frame(at d: Int32) throws(MetricError) -> DateFrame {
         if let cached = frames[d] { return cached }
         let state = OpenState(rows: rows, ledger: ledger, at: d)
-        let factors = book.factors(to: target, on: d)
+        let factors = try book.factors(to: target, on: d)
         var openOut = [Int64](repeating: 0, count: rows.count)
         for r in 0..<rows.count where state.open[r] != 0 {
             openOut[r] = try factors.convert(state.open[r], currency: rows.currency[r], currencies: currencies, day: d)
