@@ -63,6 +63,11 @@ final class QueryRun {
         touched[Int(g)] = true
     }
 
+    /// Marks every group whose count is non-zero (one pass after a hot loop, rather than per row).
+    func touch(counts: [Int]) {
+        for (g, n) in counts.enumerated() where n > 0 { touch(Int32(g)) }
+    }
+
     /// A zeroed per-group array, one slot per group known so far.
     func perGroup<T>(_ zero: T) -> [T] { [T](repeating: zero, count: registry.count) }
 
@@ -71,15 +76,19 @@ final class QueryRun {
         let state = OpenState(rows: rows, ledger: ledger, at: d)
         let factors = try book.factors(to: target, on: d)
         var openOut = [Int64](repeating: 0, count: rows.count)
-        for r in 0..<rows.count where state.open[r] != 0 {
-            openOut[r] = try factors.convert(state.open[r], currency: rows.currency[r], currencies: currencies, day: d)
+        let currencies = ledger.currencies, rowCurrency = rows.currency, open = state.open
+        for r in 0..<open.count where open[r] != 0 {
+            openOut[r] = try factors.convert(open[r], currency: rowCurrency[r], currencies: currencies, day: d)
         }
         var mask: [Bool]?
         if let filter {
             mask = try PredicateMask.evaluate(filter, on: ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book))
         }
         let keys = rowKeys(state)
-        let groups = keys.map { registry.id($0) }
+        // A local copy keeps the class property's exclusivity checks out of the loop.
+        var local = registry
+        let groups = keys.map { local.id($0) }
+        registry = local
         let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys, rowGroup: groups)
         frames[d] = frame
         return frame
