@@ -37,7 +37,8 @@ final class QueryRun {
     let bucketSpec: AgingSpec
     let filter: ItemPredicate?
     var registry: GroupRegistry
-    private var frames: [Int32: DateFrame] = [:]
+    /// The last two frames computed: a CEI start date is usually the previous series date.
+    private var frames: [DateFrame] = []
     /// Groups with a contribution at the date being computed.
     var touched: [Bool] = []
 
@@ -72,7 +73,7 @@ final class QueryRun {
     func perGroup<T>(_ zero: T) -> [T] { [T](repeating: zero, count: registry.count) }
 
     func frame(at d: Int32) throws(MetricError) -> DateFrame {
-        if let cached = frames[d] { return cached }
+        if let cached = frames.first(where: { $0.day == d }) { return cached }
         let state = OpenState(rows: rows, ledger: ledger, at: d)
         let factors = try book.factors(to: target, on: d)
         var openOut = [Int64](repeating: 0, count: rows.count)
@@ -90,21 +91,23 @@ final class QueryRun {
         let groups = keys.map { local.id($0) }
         registry = local
         let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys, rowGroup: groups)
-        frames[d] = frame
+        frames = (frames + [frame]).suffix(2)
         return frame
     }
 
-    /// The packed dimension key of every row at the state's date.
-    private func rowKeys(_ state: OpenState) -> [Int64] {
+    /// The packed dimension key of every row at the state's date (`nil`: fixed dimensions only).
+    func rowKeys(_ state: OpenState?) -> [Int64] {
         var keys = [Int64](repeating: 0, count: rows.count)
         for (k, source) in dimensions.enumerated() {
             let codes: [Int32]
             if let fixed = source.rowCodes {
                 codes = fixed
-            } else if source.dimension == .bucket {
+            } else if let state, source.dimension == .bucket {
                 codes = bucketCodes(state: state, rows: rows, aging: bucketSpec)
-            } else {
+            } else if let state {
                 codes = state.reason
+            } else {
+                preconditionFailure("a date-dependent dimension needs a state")
             }
             let stride = registry.strides[k]
             for r in 0..<rows.count { keys[r] += (Int64(codes[r]) + 1) * stride }
