@@ -34,7 +34,9 @@ struct SeriesTests {
     @Test func sweepMatchesDateByDate() throws {
         let e = try engine()
         let metrics = [MetricRequest(.ar), MetricRequest(.current), MetricRequest(.overdue), MetricRequest(.overdueRate),
-                       MetricRequest(.count), MetricRequest(.aging), MetricRequest(.aging, aging: AgingSpec(basis: .issueDate, bounds: [45]))]
+                       MetricRequest(.count), MetricRequest(.aging), MetricRequest(.aging, aging: AgingSpec(basis: .issueDate, bounds: [45])),
+                       MetricRequest(.dso), MetricRequest(.dso, dsoMethod: .countback), MetricRequest(.sales), MetricRequest(.daysToPay),
+                       MetricRequest(.writeOffs), MetricRequest(.add)]
         for dimensions in [[], [Dimension.region], [.customer, .currency], [.type, .entity]] {
             let swept = try e.run(MetricQuery(metrics: metrics, dimensions: dimensions, dates: dates))
             let framed = try e.run(MetricQuery(metrics: metrics, dimensions: dimensions, filter: everything, dates: dates))

@@ -13,11 +13,14 @@ struct BalanceSweep {
 
     /// Metrics the sweep computes; `disputed` and `customers` need more than an item's open amount.
     static let kinds: Set<MetricKind> = [.ar, .current, .overdue, .overdueRate, .count, .aging]
+    /// Flows that need only each document's (fixed) group, so they can go along with a sweep.
+    static let flowKinds: Set<MetricKind> = [.sales, .dso, .bpdso, .add, .writeOffs, .badDebtRate, .daysToPay, .daysLate]
 
     static func applies(to query: MetricQuery) -> Bool {
         query.dates.count > 1 && query.filter == nil
             && !query.dimensions.contains { $0 == .bucket || $0 == .disputeReason }
-            && query.metrics.allSatisfy { kinds.contains($0.kind) }
+            && query.metrics.allSatisfy { kinds.contains($0.kind) || flowKinds.contains($0.kind) }
+            && query.metrics.contains { kinds.contains($0.kind) }
     }
 
     init(run: QueryRun, dates: [Int32], specs: [AgingSpec]) throws(MetricError) {

@@ -38,11 +38,13 @@ public struct MetricEngine: Sendable {
         if BalanceSweep.applies(to: query) {
             let specs = Array(Set(query.metrics.filter { $0.kind == .aging }.map(\.aging)))
             let sweep = try BalanceSweep(run: run, dates: query.dates.map(\.rawValue), specs: specs)
+            let needsFrame = query.metrics.contains { BalanceSweep.flowKinds.contains($0.kind) }
             for (j, day) in query.dates.enumerated() {
                 run.touched = []
                 run.touch(counts: sweep.sums[j].count)
                 let aging = Dictionary(uniqueKeysWithValues: zip(specs, sweep.aging[j]))
-                let evaluation = MetricEvaluation(run: run, day: day.rawValue, balances: sweep.sums[j], aging: aging)
+                let frame = needsFrame ? try run.fixedGroupFrame(at: day.rawValue) : nil
+                let evaluation = MetricEvaluation(run: run, day: day.rawValue, frame: frame, balances: sweep.sums[j], aging: aging)
                 perDate.append((try evaluation.values(for: query.metrics), run.touched))
             }
         } else {

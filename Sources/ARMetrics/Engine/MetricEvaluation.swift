@@ -18,10 +18,10 @@ final class MetricEvaluation {
         day = frame.day
     }
 
-    /// Values from a ``BalanceSweep`` at one date: only the balances it computes are asked for.
-    init(run: QueryRun, day: Int32, balances: BalanceSums, aging: [AgingSpec: [[Int64]]]) {
+    /// Values from a ``BalanceSweep`` at one date, with a frame of fixed groups for the flows.
+    init(run: QueryRun, day: Int32, frame: DateFrame?, balances: BalanceSums, aging: [AgingSpec: [[Int64]]]) {
         self.run = run
-        givenFrame = nil
+        givenFrame = frame
         self.day = day
         cachedBalances = balances
         sweptAging = aging

@@ -39,6 +39,7 @@ final class QueryRun {
     var registry: GroupRegistry
     /// The last two frames computed: a CEI start date is usually the previous series date.
     private var frames: [DateFrame] = []
+    private var fixedGroups: (keys: [Int64], groups: [Int32])?
     /// Groups with a contribution at the date being computed.
     var touched: [Bool] = []
 
@@ -93,6 +94,20 @@ final class QueryRun {
         let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys, rowGroup: groups)
         frames = (frames + [frame]).suffix(2)
         return frame
+    }
+
+    /// A frame with the fixed dimensions' groups only and no open state: enough for the flows
+    /// (sales, write-offs, days to pay) of a query without filter or date-dependent dimension.
+    func fixedGroupFrame(at d: Int32) throws(MetricError) -> DateFrame {
+        if fixedGroups == nil {
+            let keys = rowKeys(nil)
+            var local = registry
+            fixedGroups = (keys, keys.map { local.id($0) })
+            registry = local
+        }
+        let (keys, groups) = fixedGroups!
+        return DateFrame(day: d, state: OpenState(emptyAt: d), factors: try book.factors(to: target, on: d), openOut: [],
+                         mask: nil, rowKey: keys, rowGroup: groups)
     }
 
     /// The packed dimension key of every row at the state's date (`nil`: fixed dimensions only).
