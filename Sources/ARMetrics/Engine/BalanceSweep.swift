@@ -17,7 +17,7 @@ struct BalanceSweep {
     static let flowKinds: Set<MetricKind> = [.sales, .dso, .bpdso, .add, .writeOffs, .badDebtRate, .daysToPay, .daysLate]
 
     static func applies(to query: MetricQuery) -> Bool {
-        query.dates.count > 1 && query.filter == nil
+        query.dates.count > 1 && zip(query.dates, query.dates.dropFirst()).allSatisfy { $0 < $1 } && query.filter == nil
             && !query.dimensions.contains { $0 == .bucket || $0 == .disputeReason }
             && query.metrics.allSatisfy { kinds.contains($0.kind) || flowKinds.contains($0.kind) }
             && query.metrics.contains { kinds.contains($0.kind) }
