@@ -51,8 +51,6 @@ final class MetricEvaluation {
         return sums
     }
 
-    private func groups<T>(_ array: [T], _ body: (T) -> MetricValue) -> [MetricValue] { array.map(body) }
-
     /// `numerator / denominator` per group, `.missing` over zero.
     private func ratio(_ n: [Int64], _ d: [Int64], scale: Double = 1, _ make: (Double) -> MetricValue) -> [MetricValue] {
         d.indices.map { g in
