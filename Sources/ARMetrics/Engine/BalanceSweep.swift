@@ -25,10 +25,8 @@ struct BalanceSweep {
 
     init(run: QueryRun, dates: [Int32], specs: [AgingSpec]) throws(MetricError) {
         let rows = run.rows, docs = run.ledger.documents, wo = run.ledger.writeOffs, currencies = run.ledger.currencies
-        var local = run.registry
-        let group = run.rowKeys(nil).map { local.id($0) }
-        run.registry = local
-        let groups = local.count, n = dates.count
+        let group = run.groupRows(nil).groups
+        let groups = run.registry.count, n = dates.count
         var factors: [[CrossRate?]] = []
         for day in dates { factors.append(try run.book.factors(to: run.target, on: day)) }
         var ar = [Int64](repeating: 0, count: n * groups), current = ar, count = [Int](repeating: 0, count: n * groups)

@@ -86,11 +86,7 @@ final class QueryRun {
         if let filter {
             mask = try PredicateMask.evaluate(filter, on: ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book))
         }
-        let keys = rowKeys(state)
-        // A local copy keeps the class property's exclusivity checks out of the loop.
-        var local = registry
-        let groups = keys.map { local.id($0) }
-        registry = local
+        let (keys, groups) = groupRows(state)
         let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys, rowGroup: groups)
         frames = (frames + [frame]).suffix(2)
         return frame
@@ -99,19 +95,25 @@ final class QueryRun {
     /// A frame with the fixed dimensions' groups only and no open state: enough for the flows
     /// (sales, write-offs, days to pay) of a query without filter or date-dependent dimension.
     func fixedGroupFrame(at d: Int32) throws(MetricError) -> DateFrame {
-        if fixedGroups == nil {
-            let keys = rowKeys(nil)
-            var local = registry
-            fixedGroups = (keys, keys.map { local.id($0) })
-            registry = local
-        }
+        if fixedGroups == nil { fixedGroups = groupRows(nil) }
         let (keys, groups) = fixedGroups!
         return DateFrame(day: d, state: OpenState(emptyAt: d), factors: try book.factors(to: target, on: d), openOut: [],
                          mask: nil, rowKey: keys, rowGroup: groups)
     }
 
+    /// The packed key and group id of every row at the state's date (`nil`: fixed dimensions only).
+    func groupRows(_ state: OpenState?) -> (keys: [Int64], groups: [Int32]) {
+        let keys = rowKeys(state)
+        if dimensions.isEmpty { return (keys, [Int32](repeating: registry.id(0), count: rows.count)) }
+        // A local copy keeps the class property's exclusivity checks out of the loop.
+        var local = registry
+        let groups = keys.map { local.id($0) }
+        registry = local
+        return (keys, groups)
+    }
+
     /// The packed dimension key of every row at the state's date (`nil`: fixed dimensions only).
-    func rowKeys(_ state: OpenState?) -> [Int64] {
+    private func rowKeys(_ state: OpenState?) -> [Int64] {
         var keys = [Int64](repeating: 0, count: rows.count)
         for (k, source) in dimensions.enumerated() {
             let codes: [Int32]
