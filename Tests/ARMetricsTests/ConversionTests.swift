@@ -128,3 +128,30 @@ struct DisputeTests {
         #expect(try ledger().value(.disputeDays, at: "2026-02-28") == .missing)
     }
 }
+
+/// The precomputed flow factors agree with a direct cross-rate look-up on every day.
+struct FlowRatesTests {
+    @Test func agreeWithDirectLookUp() throws {
+        var f = try LedgerFixture()
+        f.rate(.usd, "2026-03-01", "0.9")
+        f.rate(.usd, "2026-03-31", "0.4")
+        f.rate(.usd, "2026-03-31", "0.5")
+        f.rate(LedgerFixture.jpy, "2026-03-10", "0.00612")
+        f.rate(LedgerFixture.jpy, "2026-03-20", "0.0061")
+        try f.invoice("U", entity: "E2", issue: "2026-03-05", due: "2026-04-05", amount: 12_345, currency: .usd)
+        try f.invoice("Y", issue: "2026-03-12", due: "2026-04-07", amount: 98_765, currency: LedgerFixture.jpy)
+        try f.invoice("E", issue: "2026-03-12", due: "2026-04-07", amount: 55_555)
+        let ledger = f.builder.finish(asOf: d("2026-04-30"))
+        let book = RateBook(ledger: ledger)
+        for target in [Currency.eur, .usd, LedgerFixture.jpy] {
+            let flows = FlowRates(book: book, target: book.target(target))
+            for day in d("2026-02-25").rawValue...d("2026-04-05").rawValue {
+                for c in 0..<Int32(ledger.currencies.count) {
+                    let direct = try? book.cross(from: c, to: book.target(target), on: day).apply(1_234_567)
+                    let precomputed = try? flows.convert(1_234_567, currency: c, on: day)
+                    #expect(direct == precomputed, "\(ledger.currencies[Int(c)]) to \(target) on \(Day(rawValue: day))")
+                }
+            }
+        }
+    }
+}

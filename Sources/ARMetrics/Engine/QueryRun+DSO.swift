@@ -7,7 +7,7 @@ extension QueryRun {
     func countBackDSO(_ f: DateFrame, ar: [Int64]) throws(MetricError) -> [MetricValue] {
         let months = 24
         let bounds = (0...months).map { Day(rawValue: f.day).adding(months: -$0).rawValue }   // decreasing
-        let docs = ledger.documents
+        let docs = ledger.documents, rates = flowRates
         var sales = [Int64](repeating: 0, count: registry.count * months)
         var seen: [Int] = perGroup(0)
         for i in 0..<rows.documentCount where docs.issue[i] > bounds[months] && docs.issue[i] <= f.day && f.selected(i) {
@@ -17,7 +17,7 @@ extension QueryRun {
                 let mid = (lo + hi) / 2
                 if bounds[mid] < docs.issue[i] { hi = mid } else { lo = mid + 1 }
             }
-            var value = try book.cross(from: docs.currency[i], to: target, on: docs.issue[i]).apply(docs.amount[i])
+            var value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
             if docs.isCreditNote(i) { value = -value }
             sales[Int(f.rowGroup[i]) * months + lo - 1] += value
             seen[Int(f.rowGroup[i])] = 1

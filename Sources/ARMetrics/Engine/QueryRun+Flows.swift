@@ -13,9 +13,9 @@ extension QueryRun {
     /// at its issue date's rate, by the documents' groups at the frame's date.
     func sales(_ f: DateFrame, from a: Int32) throws(MetricError) -> [Int64] {
         var sums: [Int64] = perGroup(0), seen: [Int] = perGroup(0)
-        let docs = ledger.documents
+        let docs = ledger.documents, rates = flowRates
         for i in 0..<rows.documentCount where docs.issue[i] > a && docs.issue[i] <= f.day && f.selected(i) {
-            var value = try book.cross(from: docs.currency[i], to: target, on: docs.issue[i]).apply(docs.amount[i])
+            var value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
             if docs.isCreditNote(i) { value = -value }
             sums[Int(f.rowGroup[i])] += value
             seen[Int(f.rowGroup[i])] = 1
@@ -27,11 +27,11 @@ extension QueryRun {
     /// Write-offs dated in `(a, f.day]`, each converted at its own date's rate.
     func writeOffs(_ f: DateFrame, from a: Int32) throws(MetricError) -> [Int64] {
         var sums: [Int64] = perGroup(0)
-        let wo = ledger.writeOffs, docs = ledger.documents
+        let wo = ledger.writeOffs, docs = ledger.documents, rates = flowRates
         for k in 0..<wo.count where wo.day[k] > a && wo.day[k] <= f.day {
             let i = Int(wo.document[k])
             guard f.selected(i) else { continue }
-            sums[Int(f.rowGroup[i])] += try book.cross(from: docs.currency[i], to: target, on: wo.day[k]).apply(wo.amount[k])
+            sums[Int(f.rowGroup[i])] += try rates.convert(wo.amount[k], currency: docs.currency[i], on: wo.day[k])
             touch(f.rowGroup[i])
         }
         return sums
@@ -43,10 +43,10 @@ extension QueryRun {
     func paymentTiming(_ f: DateFrame, from a: Int32) throws(MetricError) -> PaymentTiming {
         var t = PaymentTiming(weight: perGroup(0), weightedDaysToPay: perGroup(0), weightedDaysLate: perGroup(0))
         var seen: [Int] = perGroup(0)
-        let docs = ledger.documents
+        let docs = ledger.documents, rates = flowRates
         for i in 0..<rows.documentCount where !docs.isCreditNote(i) && f.selected(i) {
             guard let cleared = clearingDay(i, docs), cleared > a, cleared <= f.day else { continue }
-            let w = Int128(try book.cross(from: docs.currency[i], to: target, on: docs.issue[i]).apply(docs.amount[i]))
+            let w = Int128(try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i]))
             let g = Int(f.rowGroup[i])
             t.weight[g] += w
             t.weightedDaysToPay[g] += w * Int128(cleared - docs.issue[i])

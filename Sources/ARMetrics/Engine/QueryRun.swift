@@ -40,6 +40,8 @@ final class QueryRun {
     /// The last two frames computed: a CEI start date is usually the previous series date.
     private var frames: [DateFrame] = []
     private var fixedGroups: (keys: [Int64], groups: [Int32])?
+    /// Factors of flows (sales, write-offs) at their own dates.
+    lazy var flowRates = FlowRates(book: book, target: target)
     /// Groups with a contribution at the date being computed.
     var touched: [Bool] = []
 
