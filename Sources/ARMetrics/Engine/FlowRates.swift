@@ -6,10 +6,13 @@ import ARStore
 /// search and no arithmetic.
 struct FlowRates {
     private let ledger: Ledger
+    private let target: ConversionTarget
     /// Per currency: the days its factor changes, increasing, and the factor from that day on
     /// (`nil` where a rate is missing).
     private let days: [[Int32]]
     private let factors: [[CrossRate?]]
+    /// Whether each currency is the target (no conversion).
+    private let isTarget: [Bool]
 
     init(book: RateBook, target: ConversionTarget) {
         ledger = book.ledger
@@ -28,24 +31,25 @@ struct FlowRates {
         self.days = days
         self.factors = factors
         self.target = target
+        isTarget = ledger.currencies.map { $0 == target.currency }
     }
-
-    private let target: ConversionTarget
 
     /// Converts `minor` of currency index `c` at the factor valid on `day`.
     func convert(_ minor: Int64, currency c: Int32, on day: Int32) throws(MetricError) -> Int64 {
+        if isTarget[Int(c)] { return minor }
+        let k = firstIndex(in: days[Int(c)], notBefore: day + 1) - 1
+        if k >= 0, let factor = factors[Int(c)][k] { return try factor.apply(minor) }
+        try failure(currency: c, on: day, beforeAnyChange: k < 0)
+    }
+
+    /// Names the currency whose rate is missing on `day`.
+    private func failure(currency c: Int32, on day: Int32, beforeAnyChange: Bool) throws(MetricError) -> Never {
         let currency = ledger.currencies[Int(c)]
-        if currency == target.currency { return minor }
-        let changes = days[Int(c)]
-        let k = firstIndex(in: changes, notBefore: day + 1) - 1
-        if k < 0 {
+        if beforeAnyChange {
             // Before any change: only the reporting currency to the reporting currency has a factor.
             throw MetricError.noRate(currency == ledger.snapshot.reportingCurrency ? target.currency.code : currency.code, on: day)
         }
-        guard let factor = factors[Int(c)][k] else {
-            let missing = ledger.fxRates.rate(currency: c, on: day) == nil && currency != ledger.snapshot.reportingCurrency
-            throw MetricError.noRate(missing ? currency.code : target.currency.code, on: day)
-        }
-        return try factor.apply(minor)
+        let missing = ledger.fxRates.rate(currency: c, on: day) == nil && currency != ledger.snapshot.reportingCurrency
+        throw MetricError.noRate(missing ? currency.code : target.currency.code, on: day)
     }
 }
