@@ -85,4 +85,11 @@ struct DSOTests {
         // 90 days from 2026-03-31 is 2025-12-31 and counts as 3 months of 30 days.
         #expect(close(try e.value(MetricRequest(.cei, period: .days(90)), at: "2026-03-31").percent, -40.0 / 30.0 * 100))
     }
+
+    @Test func ceiSeriesRecomputesEachStart() throws {
+        let table = try ceiLedger().run(MetricQuery(metrics: [MetricRequest(.cei)], dates: [d("2026-02-28"), d("2026-03-31")]))
+        // 2026-02-28: AR(2026-01-28) 130,000, no sales, AR 130,000 all overdue: (130 − 130) / 130 = 0.
+        #expect(close(table.rows[0].values[0].percent, 0))
+        #expect(close(table.rows[1].values[0].percent, 60.0 / 130.0 * 100))
+    }
 }
