@@ -37,8 +37,10 @@ final class QueryRun {
     let bucketSpec: AgingSpec
     let filter: ItemPredicate?
     var registry: GroupRegistry
-    /// The last two frames computed: a CEI start date is usually the previous series date.
+    /// The last two frames computed, kept only for CEI (its start date is usually the previous
+    /// series date); a frame holds several arrays as long as the ledger.
     private var frames: [DateFrame] = []
+    private let keepsFrames: Bool
     private var fixedGroups: (keys: [Int64], groups: [Int32])?
     /// Factors of flows (sales, write-offs) at their own dates.
     lazy var flowRates = FlowRates(book: book, target: target)
@@ -52,6 +54,7 @@ final class QueryRun {
         target = book.target(query.currency ?? ledger.snapshot.reportingCurrency)
         bucketSpec = query.metrics.first { $0.kind == .aging }?.aging ?? .standard
         filter = query.filter
+        keepsFrames = query.metrics.contains { $0.kind == .cei }
         var sources: [DimensionSource] = []
         for d in query.dimensions {
             sources.append(try DimensionSource(d, rows: rows, ledger: ledger, aging: bucketSpec))
@@ -90,7 +93,7 @@ final class QueryRun {
         }
         let (keys, groups) = groupRows(state)
         let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys, rowGroup: groups)
-        frames = (frames + [frame]).suffix(2)
+        if keepsFrames { frames = (frames + [frame]).suffix(2) }
         return frame
     }
 
