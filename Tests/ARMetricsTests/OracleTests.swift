@@ -33,6 +33,12 @@ struct OracleTests {
                 try f.pay("P\(i)-\(k)", customer, to: "I\(i)", on: d(issue).adding(days: Int(random.next() % 90)).iso,
                           amount: amount / 2 + Int64(k), currency: currency)
             }
+            if random.next() % 7 == 0 {
+                let opened = d(issue).adding(days: Int(random.next() % 60))
+                let resolved = random.next() % 2 == 0 ? opened.adding(days: Int(random.next() % 90)).iso : nil
+                try f.dispute("D\(i)", "I\(i)", opened: opened.iso, resolved: resolved,
+                              amount: random.next() % 3 == 0 ? nil : Int64(random.next() % UInt64(amount)) + 1)
+            }
             if random.next() % 10 == 0 { try f.writeOff("I\(i)", on: d(issue).adding(days: 100).iso, amount: amount / 3 + 1) }
             if random.next() % 15 == 0 {
                 try f.pay("U\(i)", customer, to: nil, on: issue, amount: amount / 4 + 1, currency: currency)
@@ -94,6 +100,61 @@ struct OracleTests {
             #expect(byRegion.filter { $0.value != 0 } == expected.byRegion.filter { $0.value != 0 }, "AR by region at \(day)")
             #expect(aging == expected.aging, "aging at \(day)")
             #expect(sales == expected.sales, "sales at \(day)")
+        }
+    }
+
+    /// Flows and dispute figures against straightforward recomputations at one date.
+    @Test(arguments: [4, 5] as [UInt64])
+    func flowsAgreeWithTheOracle(seed: UInt64) throws {
+        let l = try Self.randomLedger(seed: seed)
+        let engine = MetricEngine(ledger: l)
+        for day in [d("2025-06-30"), d("2025-11-15"), d("2026-03-31")] {
+            let a = day.adding(months: -1).rawValue, t = day.rawValue
+            var weight: Int64 = 0, weightedDays: Int64 = 0, writeOffs: Int64 = 0, disputed: Int64 = 0
+            var count = 0, customers = Set<Int32>()
+            let docs = l.documents
+            for i in 0..<docs.count {
+                // Cleared: first payment date (by date, then row) where the running sum reaches the amount.
+                let pays = (0..<l.payments.count).filter { l.payments.document[$0] == Int32(i) }.sorted { (l.payments.day[$0], $0) < (l.payments.day[$1], $1) }
+                var paid: Int64 = 0, cleared: Int32?
+                for p in pays where cleared == nil {
+                    paid += l.payments.amount[p]
+                    if paid >= docs.amount[i] { cleared = l.payments.day[p] }
+                }
+                if !docs.isCreditNote(i), let c = cleared, c > a, c <= t {
+                    let w = try l.toReporting(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
+                    weight += w
+                    weightedDays += w * Int64(c - docs.issue[i])
+                }
+                guard docs.issue[i] <= t else { continue }
+                let open = docs.amount[i] - pays.filter { l.payments.day[$0] <= t }.reduce(0) { $0 + l.payments.amount[$1] }
+                    - (0..<l.writeOffs.count).filter { l.writeOffs.document[$0] == Int32(i) && l.writeOffs.day[$0] <= t }.reduce(0) { $0 + l.writeOffs.amount[$1] }
+                if open != 0 { count += 1; customers.insert(docs.customer[i]) }
+                let openDisputes = (0..<l.disputes.count).filter {
+                    l.disputes.document[$0] == Int32(i) && l.disputes.opened[$0] <= t && (l.disputes.resolved[$0].map { $0 > t } ?? true)
+                }
+                if open > 0, !docs.isCreditNote(i), !openDisputes.isEmpty {
+                    let whole = openDisputes.contains { l.disputes.amount[$0] == nil }
+                    let part = whole ? open : min(open, openDisputes.reduce(0) { $0 + l.disputes.amount[$1]! })
+                    disputed += try l.toReporting(part, currency: docs.currency[i], on: t)
+                }
+            }
+            for w in 0..<l.writeOffs.count where l.writeOffs.day[w] > a && l.writeOffs.day[w] <= t {
+                let i = Int(l.writeOffs.document[w])
+                writeOffs += try l.toReporting(l.writeOffs.amount[w], currency: docs.currency[i], on: l.writeOffs.day[w])
+            }
+            for p in 0..<l.payments.count where l.payments.document[p] < 0 && l.payments.day[p] <= t {
+                count += 1
+                customers.insert(l.payments.customer[p])
+            }
+            let row = try engine.run(MetricQuery(metrics: [MetricRequest(.daysToPay), MetricRequest(.writeOffs), MetricRequest(.disputed),
+                                                           MetricRequest(.count), MetricRequest(.customers)], dates: [day])).rows[0]
+            #expect(row.values[0] == (weight == 0 ? .missing : .days(Double(weightedDays) / Double(weight))), "days to pay at \(day)")
+            #expect(row.values[1] == .money(writeOffs), "write-offs at \(day)")
+            #expect(row.values[2] == .money(disputed), "disputed at \(day)")
+            #expect(row.values[3] == .count(count), "count at \(day)")
+            #expect(row.values[4] == .count(customers.count), "customers at \(day)")
+            #expect(disputed != 0 && count > 0, "a meaningful ledger at \(day)")
         }
     }
 }
