@@ -87,3 +87,22 @@ struct GroupingTests {
         #expect(euros.reportingCurrency == .usd)
     }
 }
+
+/// Sorting and printing an item table.
+struct ItemTableTests {
+    @Test func sortsAndPrints() throws {
+        let items = try GroupingTests().engine().items(asOf: d("2026-03-31"), filter: nil, currency: nil)
+        #expect(items.ids == ["G1", "G2", "G3", "G4", "GN", "G5"])
+        let byOpen = try #require(items.order(by: "open_reporting", descending: true))
+        #expect(items.selecting(byOpen).ids == ["G1", "G4", "G2", "G3", "G5", "GN"])
+        let byEntity = try #require(items.order(by: "entity"))
+        #expect(byEntity.map { items.ids[$0] } == ["G1", "G2", "G3", "G4", "GN", "G5"])
+        #expect(items.text(5, "open") == "123.45")
+        #expect(items.text(5, "open_reporting") == "98.76")
+        #expect(items.text(4, "open") == "-60.00")
+        #expect(items.text(0, "due_date") == "2026-04-04")
+        #expect(items.text(0, "customer_name") == "Name C1")
+        #expect(items.order(by: "nope") == nil)
+        #expect(ItemTable.columnNames.allSatisfy { items.text(0, $0) != nil })
+    }
+}
