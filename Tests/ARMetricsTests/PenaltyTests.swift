@@ -34,6 +34,13 @@ struct PenaltyTests {
         #expect(try euroLedger().value(MetricRequest(.penalties, penalties: rules), at: "2026-03-31") == .money(20_917 + 4_141))
     }
 
+    @Test func zeroDayCountIsAnError() throws {
+        var rules = PenaltyRules.eu
+        rules.dayCountBasis = 0
+        let error = #expect(throws: MetricError.self) { try euroLedger().value(MetricRequest(.penalties, penalties: rules), at: "2026-03-31") }
+        #expect(error?.description == "penalty day count 0 is not positive: use 365 or 360")
+    }
+
     @Test func ukTiersByOpenAmountInPounds() throws {
         var f = try LedgerFixture(reporting: LedgerFixture.gbp)
         f.rate(.eur, "2026-01-01", "0.85")

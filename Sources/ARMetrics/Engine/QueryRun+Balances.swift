@@ -62,6 +62,9 @@ extension QueryRun {
     /// "Late-payment penalties"): open × (reference + margin) % × dpd / basis, plus the fixed sum
     /// converted at the date's rate, rounded half away from zero once per invoice.
     func penalties(_ f: DateFrame, rules: PenaltyRules) throws(MetricError) -> [Int64] {
+        guard rules.dayCountBasis > 0 else {
+            throw MetricError(code: "bad_query", message: "penalty day count \(rules.dayCountBasis) is not positive: use 365 or 360")
+        }
         var sums: [Int64] = perGroup(0)
         let d = f.day
         let fixed = PenaltyFormula(rules: rules)
