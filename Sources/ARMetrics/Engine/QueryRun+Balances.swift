@@ -1,0 +1,125 @@
+import ARCore
+import ARStore
+
+/// Sums of the open items at one date, per group (output-currency minor units).
+struct BalanceSums {
+    var ar: [Int64]
+    var current: [Int64]
+    var overdue: [Int64]
+    var disputed: [Int64]
+    var count: [Int]
+}
+
+extension QueryRun {
+    /// AR, current, overdue, disputed AR and item counts at the frame's date, in one pass.
+    func balances(_ f: DateFrame) throws(MetricError) -> BalanceSums {
+        var s = BalanceSums(ar: perGroup(0), current: perGroup(0), overdue: perGroup(0), disputed: perGroup(0), count: perGroup(0))
+        let d = f.day
+        for r in 0..<rows.count where f.isItem(r) {
+            let g = Int(f.rowGroup[r]), value = f.openOut[r]
+            s.ar[g] += value
+            s.count[g] += 1
+            if rows.due[r] >= d { s.current[g] += value } else { s.overdue[g] += value }
+            let part = f.state.disputed[r]
+            if part != 0 {
+                s.disputed[g] += part == f.state.open[r] ? value
+                    : try f.factors.convert(part, currency: rows.currency[r], currencies: currencies, day: d)
+            }
+        }
+        touch(counts: s.count)
+        return s
+    }
+
+    /// Open items per bucket of `spec`: one array per bucket.
+    func aging(_ f: DateFrame, spec: AgingSpec) -> [[Int64]] {
+        let zero: [Int64] = perGroup(0)
+        var columns = [[Int64]](repeating: zero, count: spec.bucketNames.count)
+        let basis = spec.basis == .dueDate ? rows.due : rows.issue
+        var seen: [Int] = perGroup(0)
+        for r in 0..<rows.count where f.isItem(r) {
+            let b = spec.bucket(days: Int(f.day) - Int(basis[r]))
+            columns[b][Int(f.rowGroup[r])] += f.openOut[r]
+            seen[Int(f.rowGroup[r])] = 1
+        }
+        touch(counts: seen)
+        return columns
+    }
+
+    /// Distinct customers with open items, per group.
+    func customerCounts(_ f: DateFrame) -> [Int] {
+        var pairs: [Int64] = []
+        for r in 0..<rows.count where f.isItem(r) {
+            pairs.append(Int64(f.rowGroup[r]) << 32 | Int64(rows.customer[r]))
+        }
+        pairs.sort()
+        var counts: [Int] = perGroup(0)
+        for (k, pair) in pairs.enumerated() where k == 0 || pairs[k - 1] != pair { counts[Int(pair >> 32)] += 1 }
+        touch(counts: counts)
+        return counts
+    }
+
+    /// Late-payment penalties of the invoices overdue at the frame's date (metrics.md,
+    /// "Late-payment penalties"): open × (reference + margin) % × dpd / basis, plus the fixed sum
+    /// converted at the date's rate, rounded half away from zero once per invoice.
+    func penalties(_ f: DateFrame, rules: PenaltyRules) throws(MetricError) -> [Int64] {
+        guard rules.dayCountBasis > 0 else {
+            throw MetricError(code: "bad_query", message: "penalty day count \(rules.dayCountBasis) is not positive: use 365 or 360")
+        }
+        var sums: [Int64] = perGroup(0)
+        let d = f.day
+        let fixed = PenaltyFormula(rules: rules)
+        let fixedIndex = ledger.currencyIndex(of: rules.fixedCurrency.code) ?? -1
+        let fixedToOut = try book.cross(from: rules.fixedCurrency, index: fixedIndex, to: target, on: d)
+        let tierTarget = ConversionTarget(currency: rules.fixedCurrency, index: fixedIndex)
+        var seen: [Int] = perGroup(0)
+        for r in 0..<rows.documentCount where f.isItem(r) && f.state.open[r] > 0 && rows.type[r] == ItemRows.invoiceType {
+            let dpd = Int64(d) - Int64(rows.due[r])
+            guard dpd > 0 else { continue }
+            var openInFixed = f.state.open[r]
+            if case .tiers = rules.fixedSum {
+                openInFixed = try book.cross(from: rows.currency[r], to: tierTarget, on: d).apply(openInFixed)
+            }
+            let g = Int(f.rowGroup[r])
+            sums[g] += try fixed.penalty(open: f.openOut[r], dpd: dpd, openInFixedCurrency: openInFixed, fixedToOutput: fixedToOut)
+            seen[g] = 1
+        }
+        touch(counts: seen)
+        return sums
+    }
+}
+
+/// The penalty of one invoice as one exact fraction, rounded once.
+struct PenaltyFormula {
+    let rules: PenaltyRules
+    /// (reference + margin) as mantissa and scale.
+    let rateMantissa: Int128
+    let rateScale: Int
+
+    init(rules: PenaltyRules) {
+        self.rules = rules
+        let a = rules.referenceRatePercent, b = rules.marginPercent
+        rateScale = max(a.scale, b.scale)
+        rateMantissa = Int128(a.mantissa) * power10(rateScale - a.scale) + Int128(b.mantissa) * power10(rateScale - b.scale)
+    }
+
+    /// The fixed sum for an invoice whose open amount, in the fixed sum's currency, is `open`.
+    func fixedSum(open: Int64) -> Int64 {
+        switch rules.fixedSum {
+        case let .flat(amount): return amount
+        case let .tiers(tiers, last): return tiers.first { open < $0.below }?.amount ?? last
+        }
+    }
+
+    func penalty(open: Int64, dpd: Int64, openInFixedCurrency: Int64, fixedToOutput: CrossRate) throws(MetricError) -> Int64 {
+        // interest = open × rate × dpd / (100 × 10^scale × basis); fixed = F × num / den.
+        let interestDenominator = 100 * power10(rateScale) * Int128(rules.dayCountBasis)
+        let fixed = Int128(fixedSum(open: openInFixedCurrency))
+        let (a, o1) = (Int128(open) * rateMantissa * Int128(dpd)).multipliedReportingOverflow(by: fixedToOutput.denominator)
+        let (b, o2) = (fixed * fixedToOutput.numerator).multipliedReportingOverflow(by: interestDenominator)
+        let (denominator, o3) = interestDenominator.multipliedReportingOverflow(by: fixedToOutput.denominator)
+        guard !o1, !o2, !o3, let value = ExactRate.divideRoundingHalfAwayFromZero(a + b, denominator) else {
+            throw MetricError.overflow("a penalty")
+        }
+        return value
+    }
+}

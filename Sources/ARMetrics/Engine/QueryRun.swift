@@ -1,0 +1,159 @@
+import ARCore
+import ARStore
+
+/// Everything at one date of a query: the open state, open amounts converted to the output
+/// currency at that date's rate, the filter's flags, and each row's group.
+struct DateFrame {
+    let day: Int32
+    let state: OpenState
+    /// Conversion factors of every currency to the output currency at `day`.
+    let factors: [CrossRate?]
+    /// Open amount in output-currency minor units; 0 for rows that are not open items.
+    let openOut: [Int64]
+    /// Filter flag per row; `nil` when the query has no filter.
+    let mask: [Bool]?
+    /// Packed dimension key and dense group id per row.
+    let rowKey: [Int64]
+    let rowGroup: [Int32]
+
+    /// Whether row `r` passes the filter.
+    @inline(__always)
+    func selected(_ r: Int) -> Bool { mask?[r] ?? true }
+
+    /// Whether row `r` is an open item passing the filter.
+    @inline(__always)
+    func isItem(_ r: Int) -> Bool { state.open[r] != 0 && selected(r) }
+}
+
+/// The mutable working state of one `run`: the dimension sources, the group registry shared by
+/// every date, and frames already computed (a CEI start date is often another series date).
+final class QueryRun {
+    let ledger: Ledger
+    let rows: ItemRows
+    let book: RateBook
+    let target: ConversionTarget
+    let dimensions: [DimensionSource]
+    /// The aging spec of the `bucket` dimension.
+    let bucketSpec: AgingSpec
+    let filter: ItemPredicate?
+    var registry: GroupRegistry
+    /// The last two frames computed, kept only for CEI (its start date is usually the previous
+    /// series date); a frame holds several arrays as long as the ledger.
+    private var frames: [DateFrame] = []
+    private let keepsFrames: Bool
+    private var fixedGroups: (keys: [Int64], groups: [Int32])?
+    /// Factors of flows (sales, write-offs) at their own dates.
+    lazy var flowRates = FlowRates(book: book, target: target)
+    /// Groups with a contribution at the date being computed.
+    var touched: [Bool] = []
+
+    init(ledger: Ledger, rows: ItemRows, query: MetricQuery) throws(MetricError) {
+        self.ledger = ledger
+        self.rows = rows
+        book = RateBook(ledger: ledger)
+        target = book.target(query.currency ?? ledger.snapshot.reportingCurrency)
+        bucketSpec = query.metrics.first { $0.kind == .aging }?.aging ?? .standard
+        filter = query.filter
+        keepsFrames = query.metrics.contains { $0.kind == .cei }
+        var sources: [DimensionSource] = []
+        for d in query.dimensions {
+            sources.append(try DimensionSource(d, rows: rows, ledger: ledger, aging: bucketSpec))
+        }
+        dimensions = sources
+        registry = try GroupRegistry(valueCounts: sources.map(\.values.count))
+    }
+
+    var currencies: [Currency] { ledger.currencies }
+
+    func touch(_ g: Int32) {
+        if Int(g) >= touched.count { touched.append(contentsOf: repeatElement(false, count: registry.count - touched.count)) }
+        touched[Int(g)] = true
+    }
+
+    /// Marks every group whose count is non-zero (one pass after a hot loop, rather than per row).
+    func touch(counts: [Int]) {
+        for (g, n) in counts.enumerated() where n > 0 { touch(Int32(g)) }
+    }
+
+    /// A zeroed per-group array, one slot per group known so far.
+    func perGroup<T>(_ zero: T) -> [T] { [T](repeating: zero, count: registry.count) }
+
+    func frame(at d: Int32) throws(MetricError) -> DateFrame {
+        if let cached = frames.first(where: { $0.day == d }) { return cached }
+        let state = OpenState(rows: rows, ledger: ledger, at: d)
+        let factors = try book.factors(to: target, on: d)
+        var openOut = [Int64](repeating: 0, count: rows.count)
+        let currencies = ledger.currencies, rowCurrency = rows.currency, open = state.open
+        for r in 0..<open.count where open[r] != 0 {
+            openOut[r] = try factors.convert(open[r], currency: rowCurrency[r], currencies: currencies, day: d)
+        }
+        var mask: [Bool]?
+        if let filter {
+            mask = try PredicateMask.evaluate(filter, on: ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book))
+        }
+        let (keys, groups) = groupRows(state)
+        let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys, rowGroup: groups)
+        if keepsFrames { frames = (frames + [frame]).suffix(2) }
+        return frame
+    }
+
+    /// A frame with the fixed dimensions' groups only and no open state: enough for the flows
+    /// (sales, write-offs, days to pay) of a query without filter or date-dependent dimension.
+    func fixedGroupFrame(at d: Int32) throws(MetricError) -> DateFrame {
+        if fixedGroups == nil { fixedGroups = groupRows(nil) }
+        let (keys, groups) = fixedGroups!
+        return DateFrame(day: d, state: OpenState(emptyAt: d), factors: try book.factors(to: target, on: d), openOut: [],
+                         mask: nil, rowKey: keys, rowGroup: groups)
+    }
+
+    /// The packed key and group id of every row at the state's date (`nil`: fixed dimensions only).
+    func groupRows(_ state: OpenState?) -> (keys: [Int64], groups: [Int32]) {
+        let keys = rowKeys(state)
+        if dimensions.isEmpty { return (keys, [Int32](repeating: registry.id(0), count: rows.count)) }
+        // A local copy keeps the class property's exclusivity checks out of the loop.
+        var local = registry
+        let groups = keys.map { local.id($0) }
+        registry = local
+        return (keys, groups)
+    }
+
+    /// The packed dimension key of every row at the state's date (`nil`: fixed dimensions only).
+    private func rowKeys(_ state: OpenState?) -> [Int64] {
+        var keys = [Int64](repeating: 0, count: rows.count)
+        for (k, source) in dimensions.enumerated() {
+            let codes: [Int32]
+            if let fixed = source.rowCodes {
+                codes = fixed
+            } else if let state, source.dimension == .bucket {
+                codes = bucketCodes(state: state, rows: rows, aging: bucketSpec)
+            } else if let state {
+                codes = state.reason
+            } else {
+                preconditionFailure("a date-dependent dimension needs a state")
+            }
+            let stride = registry.strides[k]
+            for r in 0..<rows.count { keys[r] += (Int64(codes[r]) + 1) * stride }
+        }
+        return keys
+    }
+
+    /// The group of a dispute: its document's, with the dispute's own reason for `dispute_reason`.
+    func disputeGroup(_ k: Int, frame: DateFrame) -> Int32 {
+        let doc = Int(ledger.disputes.document[k])
+        guard let slot = dimensions.firstIndex(where: { $0.dimension == .disputeReason }) else { return frame.rowGroup[doc] }
+        let itemReason = frame.state.reason[doc], own = ledger.disputes.reason.codes[k]
+        if itemReason == own { return frame.rowGroup[doc] }
+        let key = frame.rowKey[doc] - registry.part(itemReason, dimension: slot) + registry.part(own, dimension: slot)
+        return registry.id(key)
+    }
+
+    /// The group of a customer-level figure (a promise naming no invoice).
+    func customerGroup(customer c: Int32, currency: Int32) -> Int32 {
+        var key: Int64 = 0
+        for (k, source) in dimensions.enumerated() {
+            let code: Int32 = source.dimension == .currency ? currency : (source.customerCodes?[Int(c)] ?? -1)
+            key += registry.part(code, dimension: k)
+        }
+        return registry.id(key)
+    }
+}
