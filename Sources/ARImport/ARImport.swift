@@ -1,1 +1,0 @@
-// The ARImport module; see Package.swift for its role.

@@ -1,0 +1,85 @@
+/// Where each interchange column of a table comes from in one source: a source column, a
+/// constant, or a value map over a source column. Built once from the header.
+///
+/// Constants and mapped values are appended to each row as virtual fields after the source's
+/// own, so the loaders read every column the same way, by index.
+struct ColumnBinding {
+    /// Field index per column of ``TargetTable/columns``; -1 when the source does not have it.
+    var field: [Int]
+    /// Source columns kept as extra attributes: name and field index.
+    var extras: [(name: String, index: Int)] = []
+    /// Fields each row of the source must have.
+    let sourceFieldCount: Int
+    private var constants: [[UInt8]] = []
+    private var mapped: [(source: Int, map: [String: String])] = []
+    private let header: [String]
+
+    /// Binds `header` to `spec.table`'s columns.
+    /// - Throws: ``ImportError`` when a required column is neither in the header nor mapped.
+    init(header: [String], spec: SourceSpec, fileName: String) throws(ImportError) {
+        self.header = header
+        sourceFieldCount = header.count
+        let columns = spec.table.columns
+        field = Array(repeating: -1, count: columns.count)
+        var used = Set<Int>()
+        var virtual = header.count
+        for (c, column) in columns.enumerated() {
+            if let constant = spec.constants[column] {
+                constants.append(Array(constant.utf8))
+                field[c] = virtual
+                virtual += 1
+                continue
+            }
+            let sourceName = spec.renames[column] ?? column
+            guard let index = header.firstIndex(of: sourceName) else {
+                if spec.renames[column] != nil {
+                    throw ImportError(file: fileName, message: "mapped column '\(sourceName)' (for \(column)) is not in the header"
+                        + suggestion(sourceName, header))
+                }
+                continue
+            }
+            used.insert(index)
+            field[c] = index
+        }
+        // Value maps come after constants, so their virtual indexes follow.
+        for (c, column) in columns.enumerated() {
+            guard let map = spec.valueMaps[column], field[c] >= 0, field[c] < header.count else { continue }
+            mapped.append((field[c], map))
+            field[c] = virtual + mapped.count - 1
+        }
+        for column in spec.table.requiredColumns where field[columns.firstIndex(of: column)!] < 0 {
+            let fix = spec.renames.isEmpty && spec.constants.isEmpty
+                ? "add the column, or map another column to it in a mapping file"
+                : "map a column to it under 'columns:' or give it under 'constants:'"
+            throw ImportError(file: fileName, message: "missing required column '\(column)' for \(spec.table.rawValue): \(fix)")
+        }
+        if spec.table.keepsExtras {
+            for (i, name) in header.enumerated() where !used.contains(i) && !spec.ignored.contains(name) && !name.isEmpty {
+                extras.append((name, i))
+            }
+        }
+    }
+
+    /// The field index of source column `name`.
+    func sourceIndex(_ name: String, fileName: String) throws(ImportError) -> Int {
+        guard let i = header.firstIndex(of: name) else {
+            throw ImportError(file: fileName, message: "column '\(name)' named in the mapping is not in the header" + suggestion(name, header))
+        }
+        return i
+    }
+
+    /// Appends the row's virtual fields: constants, then mapped values.
+    func complete(_ row: inout RowBuffer) {
+        for constant in constants { row.appendField(constant) }
+        for (source, map) in mapped {
+            let value = row.string(source)
+            if let replacement = map[value] {
+                row.appendField(replacement.utf8)
+            } else {
+                let r = row.range(source)
+                row.bytes.append(contentsOf: row.bytes[r])
+                row.endField()
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import ARCore
+import ARStore
+
+/// One import in progress: the ledger builder, the rejects and the per-file report lines.
+///
+/// Each row either enters the builder or becomes a ``Reject``; either way it is counted, with
+/// its amount, in its file's report line.
+struct ImportSession {
+    var builder: LedgerBuilder
+    var rejects: [Reject] = []
+    var reports: [ImportReport.FileReport] = []
+    let progress: (@Sendable (ImportProgress) -> Void)?
+    let currencies = CurrencyCache()
+    /// Default promise currency per customer, computed once each (the builder's look-up scans documents).
+    var promiseCurrency: [String: Currency] = [:]
+
+    static let progressInterval = 1 << 16
+
+    init(builder: LedgerBuilder, progress: (@Sendable (ImportProgress) -> Void)?) {
+        self.builder = builder
+        self.progress = progress
+    }
+
+    /// Reads every row of `source` into `spec.table`.
+    /// - Throws: ``ImportError`` when the header lacks a required column or the source breaks.
+    mutating func load(_ source: some RowSource, spec: SourceSpec) throws(ImportError) {
+        let binding = try ColumnBinding(header: source.header, spec: spec, fileName: source.name)
+        var derived = try DerivedRows(spec: spec, binding: binding, fileName: source.name)
+        var report = ImportReport.FileReport(file: source.name, table: spec.table.rawValue)
+        var row = RowBuffer()
+        var rowsDone = 0
+        while true {
+            let outcome = try source.next(into: &row)
+            if outcome == .end { break }
+            rowsDone += 1
+            if rowsDone & (ImportSession.progressInterval - 1) == 0 {
+                progress?(ImportProgress(file: source.name, rowsDone: rowsDone, bytesDone: source.bytesDone, bytesTotal: source.bytesTotal))
+            }
+            let unread: AmountTally = spec.table.hasAmount ? .unread : .none
+            if outcome == .unterminatedQuote {
+                reject(source, row, spec.table, RowFailure("bad_quoting", "a quoted field is never closed: the rest of the file was read as this one row"))
+                report.count(loaded: false, unread)
+                break
+            }
+            guard row.fieldCount == binding.sourceFieldCount else {
+                reject(source, row, spec.table, RowFailure("field_count",
+                    "the row has \(row.fieldCount) fields but the header has \(binding.sourceFieldCount): check separators and quotes"))
+                report.count(loaded: false, unread)
+                continue
+            }
+            binding.complete(&row)
+            let fields = RowFields(row: row, field: binding.field, format: spec.format, columns: spec.table.columns, currencies: currencies)
+            var tally = AmountTally.none
+            do throws(RowFailure) {
+                try loadRow(spec.table, fields, extras: binding.extras, derived: &derived, tally: &tally)
+                report.count(loaded: true, tally)
+            } catch {
+                reject(source, row, spec.table, error)
+                report.count(loaded: false, tally)
+                continue
+            }
+            if derived.derivesAfterDocument { derived.afterDocument(fields, session: &self, source: source) }
+        }
+        progress?(ImportProgress(file: source.name, rowsDone: rowsDone, bytesDone: source.bytesDone, bytesTotal: source.bytesTotal))
+        reports.append(report)
+        reports.append(contentsOf: derived.reports)
+    }
+
+    mutating func reject(_ source: some RowSource, _ row: RowBuffer, _ table: TargetTable, _ failure: RowFailure) {
+        rejects.append(Reject(file: source.name, line: row.line, raw: source.rawText(of: row), reason: failure.reason,
+                              message: failure.message, table: table.rawValue))
+    }
+
+    private mutating func loadRow(_ table: TargetTable, _ f: RowFields, extras: [(name: String, index: Int)],
+                                  derived: inout DerivedRows, tally: inout AmountTally) throws(RowFailure) {
+        switch table {
+        case .entities: try addEntity(f)
+        case .customers: try addCustomer(f, extras: extras)
+        case .fxRates: try addRate(f)
+        case .invoices: try addDocument(f, extras: extras, derived: &derived, tally: &tally)
+        case .payments: try addPayment(f, tally: &tally)
+        case .disputes: try addDispute(f, tally: &tally)
+        case .promises: try addPromise(f, tally: &tally)
+        case .writeOffs: try addWriteOff(f, tally: &tally)
+        case .dunning: try addDunning(f)
+        }
+    }
+}
+
+extension RowFailure {
+    /// The reject for a row the builder refused.
+    init(_ error: LedgerBuildError) {
+        self.init(error.code, error.description)
+    }
+}
+
+extension TargetTable {
+    /// Whether rows carry an amount that the report sums.
+    var hasAmount: Bool {
+        switch self {
+        case .invoices, .payments, .disputes, .promises, .writeOffs: true
+        default: false
+        }
+    }
+}

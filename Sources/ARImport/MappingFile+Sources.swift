@@ -1,0 +1,106 @@
+import Yams
+
+extension MappingFile {
+    /// Reads one entry of `tables.<table>`.
+    func readSource(_ node: YAMLReader, table: TargetTable) throws(ImportError) -> SourceSpec {
+        _ = try node.entries(allowed: MappingFile.sourceKeys)
+        guard let file = try node.child("file")?.string() else { throw node.fail("needs 'file:' naming the source file") }
+        var spec = SourceSpec(table: table, file: file, isRequired: true)
+        spec.format = try MappingFile.readFormat(node, base: defaults, strict: false)
+        if let required = try node.child("required")?.string() { spec.isRequired = required.lowercased() != "false" }
+        let columns = table.columns
+        if let renames = node.child("columns") {
+            spec.renames = try renames.stringMap(allowedKeys: columns)
+        }
+        if let constants = node.child("constants") {
+            spec.constants = try constants.stringMap(allowedKeys: columns)
+        }
+        if let values = node.child("values") {
+            for (column, map) in try values.entries(allowed: columns) { spec.valueMaps[column] = try map.stringMap() }
+        }
+        if let ignored = node.child("ignore") { spec.ignored = Set(try ignored.stringList()) }
+        if let derive = node.child("derive") {
+            guard table == .invoices else { throw derive.fail("only invoice sources can derive other rows") }
+            spec.derive = try readDerive(derive)
+        }
+        return spec
+    }
+
+    private func readDerive(_ node: YAMLReader) throws(ImportError) -> DeriveSpec {
+        var derive = DeriveSpec()
+        for (key, value) in try node.entries(allowed: ["customers", "entities", "payments", "disputes"]) {
+            switch key {
+            case "customers":
+                derive.customers = value.node.mapping == nil ? [:]
+                    : try value.stringMap(allowedKeys: Array(TargetTable.customers.columns.dropFirst()))
+            case "entities":
+                derive.entities = value.node.mapping == nil ? [:] : try value.stringMap(allowedKeys: ["name", "country"])
+            case "payments":
+                let fields = try value.stringMap(allowedKeys: ["date", "id_prefix"])
+                guard let date = fields["date"] else { throw value.fail("needs 'date:' naming the settled/cleared date column") }
+                derive.payments = DerivedPayments(dateColumn: date, idPrefix: fields["id_prefix"] ?? "PAY-")
+            default:
+                derive.disputes = try readDerivedDisputes(value)
+            }
+        }
+        return derive
+    }
+
+    private func readDerivedDisputes(_ node: YAMLReader) throws(ImportError) -> DerivedDisputes {
+        _ = try node.entries(allowed: ["flag", "values", "opened", "resolved", "id_prefix"])
+        guard let flag = try node.child("flag")?.string() else { throw node.fail("needs 'flag:' naming the disputed-flag column") }
+        var disputes = DerivedDisputes(flagColumn: flag)
+        disputes.openedColumn = try node.child("opened")?.string()
+        disputes.resolvedColumn = try node.child("resolved")?.string()
+        if let prefix = try node.child("id_prefix")?.string() { disputes.idPrefix = prefix }
+        if let values = node.child("values") {
+            var map: [String: Bool] = [:]
+            for (key, value) in try values.stringMap() {
+                switch value.lowercased() {
+                case "true", "yes", "disputed": map[key] = true
+                case "false", "no", "not_disputed": map[key] = false
+                default: throw values.fail("value of '\(key)' must be true or false, found '\(value)'")
+                }
+            }
+            disputes.values = map
+        }
+        return disputes
+    }
+
+    /// Reads the text-format keys of `node` over `base`; `strict` rejects any other key.
+    static func readFormat(_ node: YAMLReader, base: SourceFormat, strict: Bool) throws(ImportError) -> SourceFormat {
+        var format = base
+        for (key, value) in try node.entries(allowed: strict ? formatKeys : nil) where formatKeys.contains(key) {
+            let text = try value.string()
+            switch key {
+            case "separator": format.separator = try singleByte(text, value, allowTab: true)
+            case "quote": format.quote = try singleByte(text, value, allowTab: false)
+            case "encoding":
+                guard let encoding = TextEncoding(name: text) else { throw value.fail("unknown encoding '\(text)': use utf-8, latin-1 or windows-1252") }
+                format.encoding = encoding
+            case "date_format":
+                guard let dates = DateFormat(pattern: text) else {
+                    throw value.fail("unknown date format '\(text)': use iso, dd/mm/yyyy, m/d/yyyy, yyyymmdd, excel or a similar pattern")
+                }
+                format.dates = dates
+            case "decimal": format.amounts.decimalMark = try singleByte(text, value, allowTab: false)
+            case "thousands": format.amounts.thousandsSeparator = text.isEmpty ? nil : try singleByte(text, value, allowTab: false)
+            default:
+                switch text {
+                case "credit_note": format.negativeIsCreditNote = true
+                case "reject": format.negativeIsCreditNote = false
+                default: throw value.fail("negative_amounts must be 'credit_note' or 'reject', found '\(text)'")
+                }
+            }
+        }
+        return format
+    }
+
+    private static func singleByte(_ text: String, _ node: YAMLReader, allowTab: Bool) throws(ImportError) -> UInt8 {
+        if allowTab, text == "tab" || text == "\\t" { return 0x09 }
+        guard text.utf8.count == 1, let byte = text.utf8.first else {
+            throw node.fail("expected a single ASCII character, found '\(text)'")
+        }
+        return byte
+    }
+}

@@ -1,0 +1,95 @@
+import ARCore
+import ARStore
+import Foundation
+
+/// Reads a snapshot into a ``Ledger``: a folder of CSV files or a SQLite file in the interchange
+/// layout, or any other layout described by a ``MappingFile``.
+///
+/// ```swift
+/// let result = try SnapshotImporter.load(from: URL(fileURLWithPath: "snapshots/2026-03-31"))
+/// print(result.report.rendered)
+/// try result.writeRejects(to: URL(fileURLWithPath: "rejects.csv"))
+/// ```
+public enum SnapshotImporter {
+    /// Loads a snapshot, rejecting bad rows one by one and reconciling every file.
+    ///
+    /// - Parameters:
+    ///   - source: a CSV folder, or a `.sqlite` / `.sqlite3` / `.db` file.
+    ///   - mapping: how another layout maps onto the interchange tables; `nil`: the interchange layout.
+    ///   - progress: called about every 65,536 rows and at the end of each file.
+    /// - Throws: ``ImportError`` for what stops the whole load: a missing required file or column,
+    ///   an unreadable file, a bad snapshot.json.
+    public static func load(from source: URL, mapping: MappingFile? = nil,
+                            progress: (@Sendable (ImportProgress) -> Void)? = nil) throws -> ImportResult {
+        let plan = mapping ?? MappingFile(name: "")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder) else {
+            throw ImportError(file: source.path, message: "no such file or folder: give a snapshot folder or a SQLite file")
+        }
+        if isFolder.boolValue { return try loadFolder(source, plan: plan, progress: progress) }
+        guard ["sqlite", "sqlite3", "db"].contains(source.pathExtension.lowercased()) else {
+            throw ImportError(file: source.lastPathComponent,
+                              message: "not a snapshot: give the folder holding the CSV files, or a .sqlite/.db file")
+        }
+        return try loadSQLite(source, plan: plan, progress: progress)
+    }
+
+    private static func loadFolder(_ folder: URL, plan: MappingFile,
+                                   progress: (@Sendable (ImportProgress) -> Void)?) throws(ImportError) -> ImportResult {
+        var settings = SnapshotSettings()
+        try settings.readJSON(in: folder)
+        settings.override(with: plan)
+        return try run(plan: plan, settings: settings, progress: progress) { spec throws(ImportError) -> CSVSource? in
+            let url = folder.appendingPathComponent(spec.file)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                guard spec.isRequired else { return nil }
+                throw ImportError(file: spec.file, message: "required file is missing from \(folder.path): "
+                    + (spec.table == .invoices ? "a snapshot needs its invoices" : "add it or set 'required: false' in the mapping"))
+            }
+            let reader = try CSVReader(url: url, separator: spec.format.separator, quote: spec.format.quote, encoding: spec.format.encoding)
+            return try CSVSource(reader: reader)
+        }
+    }
+
+    private static func loadSQLite(_ file: URL, plan: MappingFile,
+                                   progress: (@Sendable (ImportProgress) -> Void)?) throws(ImportError) -> ImportResult {
+        let database = try SQLiteDatabase(path: file.path, name: file.lastPathComponent)
+        let tables = try database.tableNames()
+        var settings = SnapshotSettings()
+        if tables.contains("snapshot") { try settings.readTable(SQLiteTableSource(database: database, table: "snapshot")) }
+        settings.override(with: plan)
+        return try run(plan: plan, settings: settings, progress: progress) { spec throws(ImportError) -> SQLiteTableSource? in
+            let table = spec.file.hasSuffix(".csv") ? String(spec.file.dropLast(4)) : spec.file
+            guard tables.contains(table) else {
+                guard spec.isRequired else { return nil }
+                throw ImportError(file: file.lastPathComponent, message: "required table '\(table)' is missing: add it to the database")
+            }
+            return try SQLiteTableSource(database: database, table: table)
+        }
+    }
+
+    /// Loads every table in order from the sources `open` gives.
+    private static func run<S: RowSource>(plan: MappingFile, settings: SnapshotSettings,
+                                          progress: (@Sendable (ImportProgress) -> Void)?,
+                                          open: (SourceSpec) throws(ImportError) -> S?) throws(ImportError) -> ImportResult {
+        let reporting = settings.reportingCurrency ?? .eur
+        var session = ImportSession(builder: LedgerBuilder(reportingCurrency: reporting, source: settings.source), progress: progress)
+        for table in TargetTable.allCases {
+            if table == .fxRates, !plan.inlineRates.isEmpty {
+                var line = ImportReport.FileReport(file: plan.name, table: "fx_rates (inline)")
+                for rate in plan.inlineRates {
+                    session.builder.add(rate)
+                    line.count(loaded: true, .none)
+                }
+                session.reports.append(line)
+            }
+            for spec in plan.sources(for: table) {
+                guard let source = try open(spec) else { continue }
+                try session.load(source, spec: spec)
+            }
+        }
+        let ledger = session.builder.finish(asOf: settings.asOf)
+        let report = ImportReport(files: session.reports, asOf: ledger.snapshot.asOf.iso, reportingCurrency: reporting.code)
+        return ImportResult(ledger: ledger, report: report, rejects: session.rejects)
+    }
+}

@@ -1,0 +1,74 @@
+import ARCore
+import ARStore
+import Foundation
+import Testing
+@testable import ARImport
+
+/// The two public data sets through their shipped mappings (read from shared/datasets/real;
+/// skipped with a message when that folder is absent).
+struct RealDatasetTests {
+    @Test func ibmSampleLoadsEveryInvoicePaymentAndDispute() throws {
+        guard let folder = TestSupport.realDataset("ibm-wa-accounts-receivable") else {
+            print("skipped: shared/datasets/real/ibm-wa-accounts-receivable is absent")
+            return
+        }
+        let mapping = try MappingFile.load(from: TestSupport.mapping("ibm-wa-accounts-receivable.yaml"))
+        let result = try SnapshotImporter.load(from: folder, mapping: mapping)
+        let ledger = result.ledger
+        #expect(result.rejects.isEmpty)
+        #expect(result.report.isReconciled)
+        #expect(ledger.documents.count == 2_466)
+        #expect(ledger.payments.count == 2_466)
+        #expect(ledger.disputes.count == 561)
+        #expect(ledger.customers.count == 100)
+        #expect(ledger.entities.ids == ["IBM-WA"])
+        // Sum of InvoiceAmount in the file, to the cent: 147,703.18 USD.
+        #expect(ledger.documents.amount.reduce(0, +) == 14_770_318)
+        #expect(ledger.payments.amount.reduce(0, +) == 14_770_318)
+        let invoices = try #require(result.report.files.first { $0.table == "invoices" })
+        #expect(invoices.amounts == [ImportReport.CurrencyTotals(currency: "USD", read: 14_770_318, loaded: 14_770_318, rejected: 0)])
+        // First row: 0000611365, 1/2/2013, due 2/1/2013, 55.94, settled 1/15/2013, not disputed.
+        #expect(ledger.documents.ids[0] == "0000611365")
+        #expect(ledger.documents.issue[0] == TestSupport.day("2013-01-02").rawValue)
+        #expect(ledger.documents.due[0] == TestSupport.day("2013-02-01").rawValue)
+        #expect(ledger.documents.amount[0] == 5_594)
+        #expect(ledger.payments.day[0] == TestSupport.day("2013-01-15").rawValue)
+        #expect(ledger.customers.ids[0] == "0379-NEVHP")
+        #expect(ledger.customers.country[0] == "391")
+        #expect(ledger.documents.extras.column(named: "PaperlessBill")?[0] == "Paper")
+        // Second row (8976-AMJEO, 0007900770) is disputed: opened 1/26/2013, resolved 3/3/2013.
+        let disputed = try #require((0..<ledger.disputes.count).first { ledger.documents.ids[Int(ledger.disputes.document[$0])] == "0007900770" })
+        #expect(ledger.disputes.opened[disputed] == TestSupport.day("2013-01-26").rawValue)
+        #expect(ledger.disputes.resolved[disputed] == TestSupport.day("2013-03-03").rawValue)
+        #expect(ledger.snapshot.reportingCurrency == .usd)
+    }
+
+    @Test func highRadiusExtractLoadsOpenItemsWithUSDAndCADApart() throws {
+        guard let folder = TestSupport.realDataset("highradius-open-items-derived") else {
+            print("skipped: shared/datasets/real/highradius-open-items-derived is absent")
+            return
+        }
+        let mapping = try MappingFile.load(from: TestSupport.mapping("highradius-open-items.yaml"))
+        let result = try SnapshotImporter.load(from: folder, mapping: mapping)
+        let ledger = result.ledger
+        #expect(result.rejects.isEmpty)
+        #expect(result.report.isReconciled)
+        #expect(ledger.documents.count == 9_700)
+        #expect(ledger.payments.count == 0)
+        #expect(ledger.customers.count == 664)
+        #expect(ledger.entities.ids.sorted() == ["CA02", "U001", "U002", "U005", "U013"])
+        #expect(ledger.snapshot.asOf == TestSupport.day("2020-05-22"))
+        let invoices = try #require(result.report.files.first { $0.table == "invoices" })
+        #expect(invoices.amounts.map(\.currency).sorted() == ["CAD", "USD"])
+        let cad = try #require(ledger.currencyIndex(of: "CAD"))
+        #expect(ledger.documents.currency.filter { $0 == cad }.count == 747)
+        let ca02 = try #require(ledger.entities.ids.firstIndex(of: "CA02"))
+        #expect(ledger.entities.currency[ca02] == cad)
+        // First row: doc 1930571429.0 of customer 0200706844 (WINC co), 8734.71 USD, due 2020-03-13.
+        #expect(ledger.documents.ids[0] == "1930571429.0")
+        #expect(ledger.documents.amount[0] == 873_471)
+        #expect(ledger.customers.ids[0] == "0200706844")
+        #expect(ledger.customers.names[0] == "WINC co")
+        #expect(try ledger.toReporting(10_000, currency: cad, on: ledger.snapshot.asOf.rawValue) == 7_454)
+    }
+}
