@@ -70,6 +70,10 @@ struct ForecastTableTests {
                                                  filter: .compare(.dimension(.region), .eq, .string("North")), asOf: d("2026-06-03")))
         #expect(north.rows.map(\.keys) == [["North"]])
         #expect(north.rows[0].total == 22_500 + 1_600)
+        #expect(north.rendered == """
+            region  w 2026-06-01  w 2026-06-08  later   total  disputed  no_history
+            North          30.00        115.00  96.00  241.00     80.00      225.00
+            """)
     }
 
     @Test func otherCurrencyConvertsEachItemAtTheAsOfRate() throws {
