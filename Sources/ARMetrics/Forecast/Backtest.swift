@@ -14,11 +14,15 @@ public enum Backtest {
     /// later snapshot of the same ledger) records after that date. Documents are matched by id.
     /// - Parameter filter: the perimeter, evaluated on `snapshot` at its as-of date.
     /// - Throws: ``MetricError`` when `weeks` is below 1, the actuals snapshot is older than the
-    ///   snapshot, or an amount has no rate at the as-of date.
+    ///   snapshot or reports in another currency, or an amount has no rate at the as-of date.
     public static func run(snapshot: Ledger, actuals: Ledger, weeks: Int = 13, filter: ItemPredicate? = nil) throws -> BacktestReport {
         guard actuals.snapshot.asOf >= snapshot.snapshot.asOf else {
             throw MetricError(code: "bad_query", message: "the actuals snapshot (\(actuals.snapshot.asOf.iso)) is older than the "
                 + "forecast snapshot (\(snapshot.snapshot.asOf.iso)): give a later snapshot as actuals")
+        }
+        guard actuals.snapshot.reportingCurrency == snapshot.snapshot.reportingCurrency else {
+            throw MetricError(code: "bad_query", message: "the actuals snapshot reports in \(actuals.snapshot.reportingCurrency.code), "
+                + "the forecast snapshot in \(snapshot.snapshot.reportingCurrency.code): give two snapshots of one ledger")
         }
         return try run(snapshot: snapshot, actuals: actuals, at: snapshot.snapshot.asOf, weeks: weeks, filter: filter)
     }

@@ -49,7 +49,7 @@ public struct BacktestReport: Sendable, Equatable, Codable {
         }
         lines.append(row(["later", ""] + methods.map { String($0.later) }))
         lines.append(row(["WAPE", ""] + methods.map { percent($0.wape) }))
-        lines.append(row(["MAE days", ""] + methods.map { $0.maeDays.map { format($0, decimals: 2) } ?? "-" }))
+        lines.append(row(["MAE days", ""] + methods.map { $0.maeDays.map { fixedDecimals($0, decimals: 2) } ?? "-" }))
         lines.append("open at as-of: \(openAtAsOf); invoices settled within the weeks: \(settledInvoices)")
         return lines.joined(separator: "\n")
     }
@@ -63,12 +63,12 @@ public struct BacktestReport: Sendable, Equatable, Codable {
     }
 
     private func percent(_ value: Double?) -> String {
-        value.map { format($0 * 100, decimals: 1) + " %" } ?? "-"
+        value.map { fixedDecimals($0 * 100, decimals: 1) + " %" } ?? "-"
     }
 }
 
 /// `value` with a fixed number of decimals, without Foundation's locale-dependent formatting.
-func format(_ value: Double, decimals: Int) -> String {
+func fixedDecimals(_ value: Double, decimals: Int) -> String {
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
     let scaled = (abs(value) * scale).rounded()
