@@ -35,10 +35,24 @@ public struct MetricEngine: Sendable {
         if query.dimensions.isEmpty { _ = run.registry.id(0) }
         let columns = query.metrics.flatMap(MetricColumns.columns(for:))
         var perDate: [(values: [[MetricValue]], touched: [Bool])] = []
-        for day in query.dates {
-            run.touched = []
-            let values = try MetricEvaluation(run: run, frame: try run.frame(at: day.rawValue)).values(for: query.metrics)
-            perDate.append((values, run.touched))
+        if BalanceSweep.applies(to: query) {
+            let specs = Array(Set(query.metrics.filter { $0.kind == .aging }.map(\.aging)))
+            let sweep = try BalanceSweep(run: run, dates: query.dates.map(\.rawValue), specs: specs)
+            let needsFrame = query.metrics.contains { BalanceSweep.flowKinds.contains($0.kind) }
+            for (j, day) in query.dates.enumerated() {
+                run.touched = []
+                run.touch(counts: sweep.sums[j].count)
+                let aging = Dictionary(uniqueKeysWithValues: zip(specs, sweep.aging[j]))
+                let frame = needsFrame ? try run.fixedGroupFrame(at: day.rawValue) : nil
+                let evaluation = MetricEvaluation(run: run, day: day.rawValue, frame: frame, balances: sweep.sums[j], aging: aging)
+                perDate.append((try evaluation.values(for: query.metrics), run.touched))
+            }
+        } else {
+            for day in query.dates {
+                run.touched = []
+                let values = try MetricEvaluation(run: run, frame: try run.frame(at: day.rawValue)).values(for: query.metrics)
+                perDate.append((values, run.touched))
+            }
         }
         let rows = MetricColumns.rows(run: run, dates: query.dates, columns: columns, perDate: perDate,
                                       forceEmptyGroup: query.dimensions.isEmpty)

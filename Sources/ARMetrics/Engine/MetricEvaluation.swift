@@ -5,14 +5,30 @@ import ARStore
 /// period) through small caches.
 final class MetricEvaluation {
     let run: QueryRun
-    let frame: DateFrame
+    private let givenFrame: DateFrame?
+    private let day: Int32
     private var cachedBalances: BalanceSums?
     private var cachedSales: [Int32: [Int64]] = [:]
+    /// Aging columns already computed by a ``BalanceSweep``, by spec.
+    private var sweptAging: [AgingSpec: [[Int64]]] = [:]
 
     init(run: QueryRun, frame: DateFrame) {
         self.run = run
-        self.frame = frame
+        givenFrame = frame
+        day = frame.day
     }
+
+    /// Values from a ``BalanceSweep`` at one date, with a frame of fixed groups for the flows.
+    init(run: QueryRun, day: Int32, frame: DateFrame?, balances: BalanceSums, aging: [AgingSpec: [[Int64]]]) {
+        self.run = run
+        givenFrame = frame
+        self.day = day
+        cachedBalances = balances
+        sweptAging = aging
+    }
+
+    /// The frame at the date; a sweep evaluation never reaches a metric that needs it.
+    private var frame: DateFrame { givenFrame! }
 
     /// One array of values per column (per group), in request order.
     func values(for requests: [MetricRequest]) throws(MetricError) -> [[MetricValue]] {
@@ -35,8 +51,6 @@ final class MetricEvaluation {
         return sums
     }
 
-    private func groups<T>(_ array: [T], _ body: (T) -> MetricValue) -> [MetricValue] { array.map(body) }
-
     /// `numerator / denominator` per group, `.missing` over zero.
     private func ratio(_ n: [Int64], _ d: [Int64], scale: Double = 1, _ make: (Double) -> MetricValue) -> [MetricValue] {
         d.indices.map { g in
@@ -46,9 +60,8 @@ final class MetricEvaluation {
     }
 
     private func values(for request: MetricRequest) throws(MetricError) -> [[MetricValue]] {
-        let d = Day(rawValue: frame.day)
-        let a = request.effectivePeriod?.start(endingOn: d).rawValue ?? frame.day
-        let days = Double(frame.day - a)
+        let a = request.effectivePeriod?.start(endingOn: Day(rawValue: day)).rawValue ?? day
+        let days = Double(day - a)
         switch request.kind {
         case .ar: return [try balances().ar.map { .money($0) }]
         case .current: return [try balances().current.map { .money($0) }]
@@ -58,7 +71,8 @@ final class MetricEvaluation {
         case .overdueRate:
             let b = try balances()
             return [ratio(b.overdue, b.ar) { .ratio($0) }]
-        case .aging: return run.aging(frame, spec: request.aging).map { $0.map { .money($0) } }
+        case .aging:
+            return (sweptAging[request.aging] ?? run.aging(frame, spec: request.aging)).map { $0.map { .money($0) } }
         case .customers: return [run.customerCounts(frame).map { .count($0) }]
         case .penalties: return [try run.penalties(frame, rules: request.penalties).map { .money($0) }]
         case .sales: return [try sales(from: a).map { .money($0) }]

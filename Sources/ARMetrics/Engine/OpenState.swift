@@ -15,6 +15,15 @@ struct OpenState: Sendable {
     /// and capped at the open amount, or the whole open amount when one has no amount.
     var disputed: [Int64]
 
+    /// A state with no rows, for frames that carry only fixed groups (flows beside a sweep).
+    init(emptyAt d: Int32) {
+        day = d
+        open = []
+        reason = []
+        hasOpenDispute = []
+        disputed = []
+    }
+
     init(rows: ItemRows, ledger: Ledger, at d: Int32) {
         day = d
         let docs = ledger.documents, wo = ledger.writeOffs

@@ -25,8 +25,8 @@ extension QueryRun {
                 s.disputed[g] += part == f.state.open[r] ? value
                     : try f.factors.convert(part, currency: rows.currency[r], currencies: currencies, day: d)
             }
-            touch(Int32(g))
         }
+        touch(counts: s.count)
         return s
     }
 
@@ -35,11 +35,13 @@ extension QueryRun {
         let zero: [Int64] = perGroup(0)
         var columns = [[Int64]](repeating: zero, count: spec.bucketNames.count)
         let basis = spec.basis == .dueDate ? rows.due : rows.issue
+        var seen: [Int] = perGroup(0)
         for r in 0..<rows.count where f.isItem(r) {
             let b = spec.bucket(days: Int(f.day) - Int(basis[r]))
             columns[b][Int(f.rowGroup[r])] += f.openOut[r]
-            touch(f.rowGroup[r])
+            seen[Int(f.rowGroup[r])] = 1
         }
+        touch(counts: seen)
         return columns
     }
 
@@ -48,11 +50,11 @@ extension QueryRun {
         var pairs: [Int64] = []
         for r in 0..<rows.count where f.isItem(r) {
             pairs.append(Int64(f.rowGroup[r]) << 32 | Int64(rows.customer[r]))
-            touch(f.rowGroup[r])
         }
         pairs.sort()
         var counts: [Int] = perGroup(0)
         for (k, pair) in pairs.enumerated() where k == 0 || pairs[k - 1] != pair { counts[Int(pair >> 32)] += 1 }
+        touch(counts: counts)
         return counts
     }
 
@@ -66,6 +68,7 @@ extension QueryRun {
         let fixedIndex = ledger.currencyIndex(of: rules.fixedCurrency.code) ?? -1
         let fixedToOut = try book.cross(from: rules.fixedCurrency, index: fixedIndex, to: target, on: d)
         let tierTarget = ConversionTarget(currency: rules.fixedCurrency, index: fixedIndex)
+        var seen: [Int] = perGroup(0)
         for r in 0..<rows.documentCount where f.isItem(r) && f.state.open[r] > 0 && rows.type[r] == ItemRows.invoiceType {
             let dpd = Int64(d) - Int64(rows.due[r])
             guard dpd > 0 else { continue }
@@ -75,8 +78,9 @@ extension QueryRun {
             }
             let g = Int(f.rowGroup[r])
             sums[g] += try fixed.penalty(open: f.openOut[r], dpd: dpd, openInFixedCurrency: openInFixed, fixedToOutput: fixedToOut)
-            touch(Int32(g))
+            seen[g] = 1
         }
+        touch(counts: seen)
         return sums
     }
 }

@@ -9,6 +9,7 @@ extension QueryRun {
         let bounds = (0...months).map { Day(rawValue: f.day).adding(months: -$0).rawValue }   // decreasing
         let docs = ledger.documents
         var sales = [Int64](repeating: 0, count: registry.count * months)
+        var seen: [Int] = perGroup(0)
         for i in 0..<rows.documentCount where docs.issue[i] > bounds[months] && docs.issue[i] <= f.day && f.selected(i) {
             // Month k (1-based) is (bounds[k], bounds[k - 1]]: find the first bound below the issue day.
             var lo = 1, hi = months
@@ -19,8 +20,9 @@ extension QueryRun {
             var value = try book.cross(from: docs.currency[i], to: target, on: docs.issue[i]).apply(docs.amount[i])
             if docs.isCreditNote(i) { value = -value }
             sales[Int(f.rowGroup[i]) * months + lo - 1] += value
-            touch(f.rowGroup[i])
+            seen[Int(f.rowGroup[i])] = 1
         }
+        touch(counts: seen)
         return (0..<registry.count).map { g in
             var r = g < ar.count ? ar[g] : 0
             var days = 0.0

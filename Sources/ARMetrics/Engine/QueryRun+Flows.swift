@@ -12,14 +12,15 @@ extension QueryRun {
     /// Net sales in `(a, f.day]`: invoices minus credit notes issued in the period, each converted
     /// at its issue date's rate, by the documents' groups at the frame's date.
     func sales(_ f: DateFrame, from a: Int32) throws(MetricError) -> [Int64] {
-        var sums: [Int64] = perGroup(0)
+        var sums: [Int64] = perGroup(0), seen: [Int] = perGroup(0)
         let docs = ledger.documents
         for i in 0..<rows.documentCount where docs.issue[i] > a && docs.issue[i] <= f.day && f.selected(i) {
             var value = try book.cross(from: docs.currency[i], to: target, on: docs.issue[i]).apply(docs.amount[i])
             if docs.isCreditNote(i) { value = -value }
             sums[Int(f.rowGroup[i])] += value
-            touch(f.rowGroup[i])
+            seen[Int(f.rowGroup[i])] = 1
         }
+        touch(counts: seen)
         return sums
     }
 
@@ -41,6 +42,7 @@ extension QueryRun {
     /// allocations reach its amount; write-offs never clear it.
     func paymentTiming(_ f: DateFrame, from a: Int32) throws(MetricError) -> PaymentTiming {
         var t = PaymentTiming(weight: perGroup(0), weightedDaysToPay: perGroup(0), weightedDaysLate: perGroup(0))
+        var seen: [Int] = perGroup(0)
         let docs = ledger.documents
         for i in 0..<rows.documentCount where !docs.isCreditNote(i) && f.selected(i) {
             guard let cleared = clearingDay(i, docs), cleared > a, cleared <= f.day else { continue }
@@ -49,8 +51,9 @@ extension QueryRun {
             t.weight[g] += w
             t.weightedDaysToPay[g] += w * Int128(cleared - docs.issue[i])
             t.weightedDaysLate[g] += w * Int128(max(0, cleared - docs.due[i]))
-            touch(Int32(g))
+            seen[g] = 1
         }
+        touch(counts: seen)
         return t
     }
 

@@ -37,7 +37,9 @@ final class QueryRun {
     let bucketSpec: AgingSpec
     let filter: ItemPredicate?
     var registry: GroupRegistry
-    private var frames: [Int32: DateFrame] = [:]
+    /// The last two frames computed: a CEI start date is usually the previous series date.
+    private var frames: [DateFrame] = []
+    private var fixedGroups: (keys: [Int64], groups: [Int32])?
     /// Groups with a contribution at the date being computed.
     var touched: [Bool] = []
 
@@ -63,39 +65,66 @@ final class QueryRun {
         touched[Int(g)] = true
     }
 
+    /// Marks every group whose count is non-zero (one pass after a hot loop, rather than per row).
+    func touch(counts: [Int]) {
+        for (g, n) in counts.enumerated() where n > 0 { touch(Int32(g)) }
+    }
+
     /// A zeroed per-group array, one slot per group known so far.
     func perGroup<T>(_ zero: T) -> [T] { [T](repeating: zero, count: registry.count) }
 
     func frame(at d: Int32) throws(MetricError) -> DateFrame {
-        if let cached = frames[d] { return cached }
+        if let cached = frames.first(where: { $0.day == d }) { return cached }
         let state = OpenState(rows: rows, ledger: ledger, at: d)
         let factors = try book.factors(to: target, on: d)
         var openOut = [Int64](repeating: 0, count: rows.count)
-        for r in 0..<rows.count where state.open[r] != 0 {
-            openOut[r] = try factors.convert(state.open[r], currency: rows.currency[r], currencies: currencies, day: d)
+        let currencies = ledger.currencies, rowCurrency = rows.currency, open = state.open
+        for r in 0..<open.count where open[r] != 0 {
+            openOut[r] = try factors.convert(open[r], currency: rowCurrency[r], currencies: currencies, day: d)
         }
         var mask: [Bool]?
         if let filter {
             mask = try PredicateMask.evaluate(filter, on: ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book))
         }
-        let keys = rowKeys(state)
-        let groups = keys.map { registry.id($0) }
+        let (keys, groups) = groupRows(state)
         let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys, rowGroup: groups)
-        frames[d] = frame
+        frames = (frames + [frame]).suffix(2)
         return frame
     }
 
-    /// The packed dimension key of every row at the state's date.
-    private func rowKeys(_ state: OpenState) -> [Int64] {
+    /// A frame with the fixed dimensions' groups only and no open state: enough for the flows
+    /// (sales, write-offs, days to pay) of a query without filter or date-dependent dimension.
+    func fixedGroupFrame(at d: Int32) throws(MetricError) -> DateFrame {
+        if fixedGroups == nil { fixedGroups = groupRows(nil) }
+        let (keys, groups) = fixedGroups!
+        return DateFrame(day: d, state: OpenState(emptyAt: d), factors: try book.factors(to: target, on: d), openOut: [],
+                         mask: nil, rowKey: keys, rowGroup: groups)
+    }
+
+    /// The packed key and group id of every row at the state's date (`nil`: fixed dimensions only).
+    func groupRows(_ state: OpenState?) -> (keys: [Int64], groups: [Int32]) {
+        let keys = rowKeys(state)
+        if dimensions.isEmpty { return (keys, [Int32](repeating: registry.id(0), count: rows.count)) }
+        // A local copy keeps the class property's exclusivity checks out of the loop.
+        var local = registry
+        let groups = keys.map { local.id($0) }
+        registry = local
+        return (keys, groups)
+    }
+
+    /// The packed dimension key of every row at the state's date (`nil`: fixed dimensions only).
+    private func rowKeys(_ state: OpenState?) -> [Int64] {
         var keys = [Int64](repeating: 0, count: rows.count)
         for (k, source) in dimensions.enumerated() {
             let codes: [Int32]
             if let fixed = source.rowCodes {
                 codes = fixed
-            } else if source.dimension == .bucket {
+            } else if let state, source.dimension == .bucket {
                 codes = bucketCodes(state: state, rows: rows, aging: bucketSpec)
-            } else {
+            } else if let state {
                 codes = state.reason
+            } else {
+                preconditionFailure("a date-dependent dimension needs a state")
             }
             let stride = registry.strides[k]
             for r in 0..<rows.count { keys[r] += (Int64(codes[r]) + 1) * stride }

@@ -1,0 +1,87 @@
+import ARCore
+import ARStore
+
+/// Balances at many dates in one pass over the items (a series without a filter and without
+/// date-dependent dimensions): each item walks its allocations and write-offs once while the
+/// dates advance, and stops at the date it is settled for good. Cost: O(rows + allocations +
+/// open (item, date) pairs) instead of O(dates × (rows + allocations)).
+struct BalanceSweep {
+    /// Per date: AR, current, overdue, (disputed left at 0), counts, and one column per aging spec.
+    var sums: [BalanceSums] = []
+    /// `aging[date][spec][bucket][group]`.
+    var aging: [[[[Int64]]]] = []
+
+    /// Metrics the sweep computes; `disputed` and `customers` need more than an item's open amount.
+    static let kinds: Set<MetricKind> = [.ar, .current, .overdue, .overdueRate, .count, .aging]
+    /// Flows that need only each document's (fixed) group, so they can go along with a sweep.
+    static let flowKinds: Set<MetricKind> = [.sales, .dso, .bpdso, .add, .writeOffs, .badDebtRate, .daysToPay, .daysLate]
+
+    static func applies(to query: MetricQuery) -> Bool {
+        query.dates.count > 1 && zip(query.dates, query.dates.dropFirst()).allSatisfy { $0 < $1 } && query.filter == nil
+            && !query.dimensions.contains { $0 == .bucket || $0 == .disputeReason }
+            && query.metrics.allSatisfy { kinds.contains($0.kind) || flowKinds.contains($0.kind) }
+            && query.metrics.contains { kinds.contains($0.kind) }
+    }
+
+    init(run: QueryRun, dates: [Int32], specs: [AgingSpec]) throws(MetricError) {
+        let rows = run.rows, docs = run.ledger.documents, wo = run.ledger.writeOffs, currencies = run.ledger.currencies
+        let group = run.groupRows(nil).groups
+        let groups = run.registry.count, n = dates.count
+        var factors: [[CrossRate?]] = []
+        for day in dates { factors.append(try run.book.factors(to: run.target, on: day)) }
+        var ar = [Int64](repeating: 0, count: n * groups), current = ar, count = [Int](repeating: 0, count: n * groups)
+        let bucketCounts = specs.map(\.bucketNames.count)
+        var buckets = bucketCounts.map { [Int64](repeating: 0, count: n * $0 * groups) }
+        for r in 0..<rows.count {
+            var j = firstIndex(in: dates, notBefore: rows.issue[r])
+            guard j < n else { continue }
+            let g = Int(group[r]), isDocument = r < rows.documentCount
+            var o = rows.amount[r]
+            var k = isDocument ? Int(docs.allocationStart[r]) : 0, w = isDocument ? Int(docs.writeOffStart[r]) : 0
+            let kEnd = isDocument ? Int(docs.allocationStart[r + 1]) : 0, wEnd = isDocument ? Int(docs.writeOffStart[r + 1]) : 0
+            while j < n {
+                let d = dates[j]
+                while k < kEnd, docs.allocationDay[k] <= d { o -= docs.allocationAmount[k]; k += 1 }
+                while w < wEnd, wo.day[w] <= d { o -= wo.amount[w]; w += 1 }
+                if o == 0 {
+                    if k == kEnd && w == wEnd { break }   // settled for good
+                    j += 1
+                    continue
+                }
+                let signed = rows.type[r] == ItemRows.invoiceType ? o : -o
+                let value = try factors[j].convert(signed, currency: rows.currency[r], currencies: currencies, day: d)
+                let slot = j * groups + g
+                ar[slot] += value
+                count[slot] += 1
+                if rows.due[r] >= d { current[slot] += value }
+                for (s, spec) in specs.enumerated() {
+                    let basis = spec.basis == .dueDate ? rows.due[r] : rows.issue[r]
+                    buckets[s][(j * bucketCounts[s] + spec.bucket(days: Int(d) - Int(basis))) * groups + g] += value
+                }
+                j += 1
+            }
+        }
+        for j in 0..<n {
+            let range = j * groups..<(j + 1) * groups
+            let a = Array(ar[range]), c = Array(current[range])
+            sums.append(BalanceSums(ar: a, current: c, overdue: zip(a, c).map { $0 - $1 },
+                                    disputed: [Int64](repeating: 0, count: groups), count: Array(count[range])))
+            aging.append(specs.indices.map { s in
+                (0..<bucketCounts[s]).map { b in
+                    let start = (j * bucketCounts[s] + b) * groups
+                    return Array(buckets[s][start..<start + groups])
+                }
+            })
+        }
+    }
+}
+
+/// The first index of increasing `dates` whose day is on or after `day` (`dates.count` if none).
+func firstIndex(in dates: [Int32], notBefore day: Int32) -> Int {
+    var lo = 0, hi = dates.count
+    while lo < hi {
+        let mid = (lo + hi) / 2
+        if dates[mid] < day { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+}
