@@ -28,19 +28,24 @@ final class CSVReader {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ImportError(file: url.path, message: "cannot read the file: check that it exists and is readable")
         }
-        var bytes = [UInt8](data)
-        if encoding != .utf8 {
-            bytes = bytes.withUnsafeBufferPointer { encoding.transcode($0) }
-        } else if let bad = bytes.withUnsafeBufferPointer({ TextEncoding.firstInvalidUTF8($0) }) {
-            let badLine = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw ImportError(file: name, message: String(format: "byte 0x%02X on line %d is not UTF-8: ", bytes[bad], badLine)
-                + "declare the file's encoding (encoding: windows-1252 or latin-1) in a mapping file")
+        if encoding == .utf8 {
+            buffer = .allocate(capacity: data.count)
+            _ = data.copyBytes(to: buffer)
+            if let bad = TextEncoding.firstInvalidUTF8(UnsafeBufferPointer(buffer)) {
+                let badLine = 1 + buffer[..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                let byte = buffer[bad]
+                buffer.deallocate()
+                throw ImportError(file: name, message: "byte 0x\(String(byte, radix: 16, uppercase: true)) on line \(badLine) is not UTF-8: "
+                    + "declare the file's encoding (encoding: windows-1252 or latin-1) in a mapping file")
+            }
+        } else {
+            let utf8 = data.withUnsafeBytes { encoding.transcode($0.bindMemory(to: UInt8.self)) }
+            buffer = .allocate(capacity: utf8.count)
+            _ = buffer.initialize(from: utf8)
         }
-        buffer = .allocate(capacity: bytes.count)
-        _ = buffer.initialize(from: bytes)
         self.separator = separator
         self.quote = quote
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
     deinit { buffer.deallocate() }

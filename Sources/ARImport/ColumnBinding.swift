@@ -11,7 +11,7 @@ struct ColumnBinding {
     /// Fields each row of the source must have.
     let sourceFieldCount: Int
     private var constants: [[UInt8]] = []
-    private var mapped: [(source: Int, map: [String: String])] = []
+    private var mapped: [(source: Int, suffix: [UInt8], map: [String: String])] = []
     private let header: [String]
 
     /// Binds `header` to `spec.table`'s columns.
@@ -41,10 +41,11 @@ struct ColumnBinding {
             used.insert(index)
             field[c] = index
         }
-        // Value maps come after constants, so their virtual indexes follow.
-        for (c, column) in columns.enumerated() {
-            guard let map = spec.valueMaps[column], field[c] >= 0, field[c] < header.count else { continue }
-            mapped.append((field[c], map))
+        // Rewritten values come after constants, so their virtual indexes follow.
+        for (c, column) in columns.enumerated() where field[c] >= 0 && field[c] < header.count {
+            let suffix = spec.strippedSuffixes[column], map = spec.valueMaps[column]
+            guard suffix != nil || map != nil else { continue }
+            mapped.append((field[c], Array((suffix ?? "").utf8), map ?? [:]))
             field[c] = virtual + mapped.count - 1
         }
         for column in spec.table.requiredColumns where field[columns.firstIndex(of: column)!] < 0 {
@@ -68,16 +69,21 @@ struct ColumnBinding {
         return i
     }
 
-    /// Appends the row's virtual fields: constants, then mapped values.
+    /// Appends the row's virtual fields: constants, then rewritten values (suffix stripped, then
+    /// the value map applied).
     func complete(_ row: inout RowBuffer) {
         for constant in constants { row.appendField(constant) }
-        for (source, map) in mapped {
-            let value = row.string(source)
-            if let replacement = map[value] {
+        for (source, suffix, map) in mapped {
+            var range = row.trimmedRange(source)
+            if !suffix.isEmpty, range.count > suffix.count,
+               row.bytes[range.upperBound - suffix.count ..< range.upperBound].elementsEqual(suffix) {
+                range = range.lowerBound ..< range.upperBound - suffix.count
+            }
+            if !map.isEmpty, let replacement = map[String(decoding: row.bytes[range], as: UTF8.self)] {
                 row.appendField(replacement.utf8)
             } else {
-                let r = row.range(source)
-                row.bytes.append(contentsOf: row.bytes[r])
+                // Byte by byte: appending a slice of the buffer to itself would copy the whole buffer.
+                for k in range { row.bytes.append(row.bytes[k]) }
                 row.endField()
             }
         }

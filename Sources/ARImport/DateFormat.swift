@@ -49,7 +49,8 @@ struct DateFormat: Sendable, Equatable {
                 parts[parts.count - 1].separator = first
                 continue
             }
-            guard run.count <= (component == .year ? 4 : 2) else { return nil }
+            // Two-digit years are ambiguous: only `yyyy` is accepted.
+            guard component == .year ? run.count == 4 : run.count <= 2 else { return nil }
             if !parts.isEmpty, parts[parts.count - 1].separator == nil { parts[parts.count - 1].fixedWidth = true }
             parts.append(Part(component: component, maxWidth: component == .year ? 4 : run.count == 1 ? 2 : run.count,
                               fixedWidth: false, separator: nil))

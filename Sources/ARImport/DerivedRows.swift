@@ -11,6 +11,8 @@ struct DerivedRows {
     private let spec: DeriveSpec
     /// (customer column, source field) pairs for derived customer attributes.
     private var customerFields: [(column: Int, field: Int)] = []
+    /// (attribute name, source field) pairs for derived customer extras.
+    private var customerExtras: [(name: String, field: Int)] = []
     private var entityName = -1, entityCountry = -1
     private var paymentDate = -1
     private var disputeFlag = -1, disputeOpened = -1, disputeResolved = -1
@@ -29,7 +31,12 @@ struct DerivedRows {
         func line(_ table: String) -> ImportReport.FileReport { .init(file: fileName, table: table + " (derived)") }
         if let customers = spec.customers {
             for (column, name) in customers.sorted(by: { $0.key < $1.key }) {
-                customerFields.append((TargetTable.customers.columns.firstIndex(of: column)!, try binding.sourceIndex(name, fileName: fileName)))
+                let field = try binding.sourceIndex(name, fileName: fileName)
+                if let c = TargetTable.customers.columns.firstIndex(of: column) {
+                    customerFields.append((c, field))
+                } else {
+                    customerExtras.append((column, field))
+                }
             }
             customerReport = line("customers")
         }
@@ -66,6 +73,7 @@ struct DerivedRows {
         if customerReport != nil, !session.builder.hasCustomer(document.customerID) {
             var record = CustomerRecord(id: document.customerID)
             for (column, field) in customerFields { record.set(column, value(f.row, field)) }
+            for (name, field) in customerExtras { if let v = value(f.row, field) { record.extras.append((name, v)) } }
             customerReport?.count(loaded: (try? session.builder.add(record)) != nil, .none)
         }
     }
@@ -109,6 +117,7 @@ struct DerivedRows {
 
     private func date(_ f: RowFields, _ field: Int, _ name: String) throws(RowFailure) -> Day {
         let bytes = f.row.trimmed(field)
+        if bytes.isEmpty { throw RowFailure("missing_field", "\(name) is empty: the derived row needs its date") }
         guard let day = f.format.dates.parse(bytes) else {
             throw RowFailure("bad_date", "'\(String(decoding: bytes, as: UTF8.self))' in \(name) is not a date in the format \(f.format.dates.text)")
         }

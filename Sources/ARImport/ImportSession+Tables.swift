@@ -63,8 +63,10 @@ extension ImportSession {
         if kind == .invoice, due == nil { throw f.missing(C.due) }
         derived.addParties(for: record, fields: f, session: &self)
         do { try builder.add(record) } catch { throw RowFailure(error) }
-        record.extras = []
-        derived.lastDocument = record
+        if derived.derivesAfterDocument {
+            record.extras = []
+            derived.lastDocument = record
+        }
     }
 
     mutating func addPayment(_ f: RowFields, tally: inout AmountTally) throws(RowFailure) {

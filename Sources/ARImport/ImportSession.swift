@@ -29,6 +29,8 @@ struct ImportSession {
         var report = ImportReport.FileReport(file: source.name, table: spec.table.rawValue)
         var row = RowBuffer()
         var rowsDone = 0
+        let columns = spec.table.columns   // built once: the property makes a new array each call
+        let unread: AmountTally = spec.table.hasAmount ? .unread : .none
         while true {
             let outcome = try source.next(into: &row)
             if outcome == .end { break }
@@ -36,7 +38,6 @@ struct ImportSession {
             if rowsDone & (ImportSession.progressInterval - 1) == 0 {
                 progress?(ImportProgress(file: source.name, rowsDone: rowsDone, bytesDone: source.bytesDone, bytesTotal: source.bytesTotal))
             }
-            let unread: AmountTally = spec.table.hasAmount ? .unread : .none
             if outcome == .unterminatedQuote {
                 reject(source, row, spec.table, RowFailure("bad_quoting", "a quoted field is never closed: the rest of the file was read as this one row"))
                 report.count(loaded: false, unread)
@@ -49,7 +50,7 @@ struct ImportSession {
                 continue
             }
             binding.complete(&row)
-            let fields = RowFields(row: row, field: binding.field, format: spec.format, columns: spec.table.columns, currencies: currencies)
+            let fields = RowFields(row: row, field: binding.field, format: spec.format, columns: columns, currencies: currencies)
             var tally = AmountTally.none
             do throws(RowFailure) {
                 try loadRow(spec.table, fields, extras: binding.extras, derived: &derived, tally: &tally)

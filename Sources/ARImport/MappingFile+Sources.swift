@@ -7,7 +7,13 @@ extension MappingFile {
         guard let file = try node.child("file")?.string() else { throw node.fail("needs 'file:' naming the source file") }
         var spec = SourceSpec(table: table, file: file, isRequired: true)
         spec.format = try MappingFile.readFormat(node, base: defaults, strict: false)
-        if let required = try node.child("required")?.string() { spec.isRequired = required.lowercased() != "false" }
+        if let required = try node.child("required")?.string() {
+            switch required.lowercased() {
+            case "true", "yes": spec.isRequired = true
+            case "false", "no": spec.isRequired = false
+            default: throw node.fail("required must be true or false, found '\(required)'")
+            }
+        }
         let columns = table.columns
         if let renames = node.child("columns") {
             spec.renames = try renames.stringMap(allowedKeys: columns)
@@ -17,6 +23,9 @@ extension MappingFile {
         }
         if let values = node.child("values") {
             for (column, map) in try values.entries(allowed: columns) { spec.valueMaps[column] = try map.stringMap() }
+        }
+        if let suffixes = node.child("strip_suffix") {
+            spec.strippedSuffixes = try suffixes.stringMap(allowedKeys: columns)
         }
         if let ignored = node.child("ignore") { spec.ignored = Set(try ignored.stringList()) }
         if let derive = node.child("derive") {
@@ -31,8 +40,9 @@ extension MappingFile {
         for (key, value) in try node.entries(allowed: ["customers", "entities", "payments", "disputes"]) {
             switch key {
             case "customers":
-                derive.customers = value.node.mapping == nil ? [:]
-                    : try value.stringMap(allowedKeys: Array(TargetTable.customers.columns.dropFirst()))
+                // Customer columns, or any other name: an extra attribute of the customer.
+                derive.customers = value.node.mapping == nil ? [:] : try value.stringMap()
+                if derive.customers?["customer_id"] != nil { throw value.fail("customer_id is the invoice's own: map it under 'columns:'") }
             case "entities":
                 derive.entities = value.node.mapping == nil ? [:] : try value.stringMap(allowedKeys: ["name", "country"])
             case "payments":

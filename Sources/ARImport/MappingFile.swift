@@ -42,7 +42,9 @@ public struct MappingFile: Sendable {
     public static func parse(_ text: String, name: String) throws -> MappingFile {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            throw ImportError(file: name, message: "not valid YAML: \(error)")
+            // Yams prints a snippet under its message: keep the one line that says where and what.
+            let lines = "\(error)".split(separator: "\n").prefix(2).joined(separator: " ")
+            throw ImportError(file: name, message: "not valid YAML: \(lines)")
         }
         var mapping = MappingFile(name: name)
         guard let root else { return mapping }
@@ -97,5 +99,5 @@ public struct MappingFile: Sendable {
     }
 
     static let formatKeys = ["separator", "quote", "encoding", "date_format", "decimal", "thousands", "negative_amounts"]
-    static let sourceKeys = formatKeys + ["file", "required", "columns", "constants", "values", "ignore", "derive"]
+    static let sourceKeys = formatKeys + ["file", "required", "columns", "constants", "values", "strip_suffix", "ignore", "derive"]
 }

@@ -28,13 +28,16 @@ struct RowBuffer {
     @inline(__always)
     func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1]) ..< ends[i] }
 
-    /// Field `i` with surrounding spaces trimmed.
+    /// Field `i` with surrounding spaces and tabs trimmed.
     @inline(__always)
-    func trimmed(_ i: Int) -> ArraySlice<UInt8> {
-        var r = range(i)
-        while r.lowerBound < r.upperBound, bytes[r.lowerBound] == 0x20 || bytes[r.lowerBound] == 0x09 { r = r.lowerBound + 1 ..< r.upperBound }
-        while r.lowerBound < r.upperBound, bytes[r.upperBound - 1] == 0x20 || bytes[r.upperBound - 1] == 0x09 { r = r.lowerBound ..< r.upperBound - 1 }
-        return bytes[r]
+    func trimmed(_ i: Int) -> ArraySlice<UInt8> { bytes[trimmedRange(i)] }
+
+    @inline(__always)
+    func trimmedRange(_ i: Int) -> Range<Int> {
+        var lower = i == 0 ? 0 : ends[i - 1], upper = ends[i]
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while lower < upper, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return lower ..< upper
     }
 
     func string(_ i: Int) -> String {

@@ -80,9 +80,12 @@ final class SQLiteTableSource: RowSource {
         }
         row.reset()
         row.line = hasRowID ? Int(sqlite3_column_int64(statement, 0)) : 0
-        for c in 1...header.count where !header.isEmpty {
-            let length = Int(sqlite3_column_bytes(statement, Int32(c)))
-            if let text = sqlite3_column_text(statement, Int32(c)), length > 0 {
+        for k in 0..<header.count {
+            let c = Int32(k + 1)   // column 0 is the rowid
+            // Text first, then its length (SQLite's documented order for converted values).
+            let text = sqlite3_column_text(statement, c)
+            let length = Int(sqlite3_column_bytes(statement, c))
+            if let text, length > 0 {
                 row.bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
             }
             row.endField()

@@ -14,7 +14,8 @@ public enum SnapshotImporter {
     /// Loads a snapshot, rejecting bad rows one by one and reconciling every file.
     ///
     /// - Parameters:
-    ///   - source: a CSV folder, or a `.sqlite` / `.sqlite3` / `.db` file.
+    ///   - source: a CSV folder, or a `.sqlite` / `.sqlite3` / `.db` file. With a mapping, a CSV
+    ///     file stands for the folder that holds it.
     ///   - mapping: how another layout maps onto the interchange tables; `nil`: the interchange layout.
     ///   - progress: called about every 65,536 rows and at the end of each file.
     /// - Throws: ``ImportError`` for what stops the whole load: a missing required file or column,
@@ -27,6 +28,10 @@ public enum SnapshotImporter {
             throw ImportError(file: source.path, message: "no such file or folder: give a snapshot folder or a SQLite file")
         }
         if isFolder.boolValue { return try loadFolder(source, plan: plan, progress: progress) }
+        // A mapping names its files: a CSV given directly stands for the folder that holds it.
+        if mapping != nil, ["csv", "txt", "tsv"].contains(source.pathExtension.lowercased()) {
+            return try loadFolder(source.deletingLastPathComponent(), plan: plan, progress: progress)
+        }
         guard ["sqlite", "sqlite3", "db"].contains(source.pathExtension.lowercased()) else {
             throw ImportError(file: source.lastPathComponent,
                               message: "not a snapshot: give the folder holding the CSV files, or a .sqlite/.db file")
@@ -39,7 +44,8 @@ public enum SnapshotImporter {
         var settings = SnapshotSettings()
         try settings.readJSON(in: folder)
         settings.override(with: plan)
-        return try run(plan: plan, settings: settings, progress: progress) { spec throws(ImportError) -> CSVSource? in
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return try run(plan: plan, settings: settings, progress: progress, names: names) { spec throws(ImportError) -> CSVSource? in
             let url = folder.appendingPathComponent(spec.file)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 guard spec.isRequired else { return nil }
@@ -54,11 +60,14 @@ public enum SnapshotImporter {
     private static func loadSQLite(_ file: URL, plan: MappingFile,
                                    progress: (@Sendable (ImportProgress) -> Void)?) throws(ImportError) -> ImportResult {
         let database = try SQLiteDatabase(path: file.path, name: file.lastPathComponent)
-        let tables = try database.tableNames()
+        let tables: Set<String>
+        do { tables = try database.tableNames() } catch {
+            throw ImportError(file: file.lastPathComponent, message: "is not a readable SQLite database: give a SQLite snapshot or a CSV folder")
+        }
         var settings = SnapshotSettings()
         if tables.contains("snapshot") { try settings.readTable(SQLiteTableSource(database: database, table: "snapshot")) }
         settings.override(with: plan)
-        return try run(plan: plan, settings: settings, progress: progress) { spec throws(ImportError) -> SQLiteTableSource? in
+        return try run(plan: plan, settings: settings, progress: progress, names: tables.sorted()) { spec throws(ImportError) -> SQLiteTableSource? in
             let table = spec.file.hasSuffix(".csv") ? String(spec.file.dropLast(4)) : spec.file
             guard tables.contains(table) else {
                 guard spec.isRequired else { return nil }
@@ -70,7 +79,7 @@ public enum SnapshotImporter {
 
     /// Loads every table in order from the sources `open` gives.
     private static func run<S: RowSource>(plan: MappingFile, settings: SnapshotSettings,
-                                          progress: (@Sendable (ImportProgress) -> Void)?,
+                                          progress: (@Sendable (ImportProgress) -> Void)?, names: [String],
                                           open: (SourceSpec) throws(ImportError) -> S?) throws(ImportError) -> ImportResult {
         let reporting = settings.reportingCurrency ?? .eur
         var session = ImportSession(builder: LedgerBuilder(reportingCurrency: reporting, source: settings.source), progress: progress)
@@ -83,9 +92,15 @@ public enum SnapshotImporter {
                 }
                 session.reports.append(line)
             }
-            for spec in plan.sources(for: table) {
-                guard let source = try open(spec) else { continue }
-                try session.load(source, spec: spec)
+            for pattern in plan.sources(for: table) {
+                let specs = pattern.expanded(in: names)
+                if specs.isEmpty, pattern.isRequired {
+                    throw ImportError(file: pattern.file, message: "no file matches the pattern: check the name in the mapping")
+                }
+                for spec in specs {
+                    guard let source = try open(spec) else { continue }
+                    try session.load(source, spec: spec)
+                }
             }
         }
         let ledger = session.builder.finish(asOf: settings.asOf)

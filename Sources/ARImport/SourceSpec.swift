@@ -13,6 +13,8 @@ struct SourceSpec: Sendable {
     var constants: [String: String] = [:]
     /// Target column → (source value → interchange value); unlisted values pass through.
     var valueMaps: [String: [String: String]] = [:]
+    /// Target column → a suffix removed from its values when present (`.0` of ids exported as numbers).
+    var strippedSuffixes: [String: String] = [:]
     /// Source columns dropped instead of kept as extra attributes.
     var ignored: Set<String> = []
     var derive = DeriveSpec()
@@ -36,7 +38,7 @@ struct SourceFormat: Sendable {
 
 /// Rows an invoice source implies besides its documents.
 struct DeriveSpec: Sendable {
-    /// Customers from the distinct customer ids; target column → source column for attributes.
+    /// Customers from the distinct customer ids; customer column (or extra attribute name) → source column.
     var customers: [String: String]?
     /// Entities from the distinct entity ids (currency: the first document's); `name` → source column.
     var entities: [String: String]?

@@ -30,6 +30,7 @@ struct FieldFormatTests {
         #expect(date("excel", "abc") == nil)
         #expect(DateFormat(pattern: "dd/qq/yyyy") == nil)
         #expect(DateFormat(pattern: "dd/mm") == nil)
+        #expect(DateFormat(pattern: "dd/mm/yy") == nil)
     }
 
     func amount(_ text: String, digits: Int = 2, decimal: Character = ".", thousands: Character? = nil) -> Result<Int64, AmountFormat.Failure> {

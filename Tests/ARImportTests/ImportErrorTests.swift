@@ -28,6 +28,11 @@ struct ImportErrorTests {
             == "m.yaml: line 2: 'tables': unknown key 'invoice': did you mean 'invoices'?")
     }
 
+    @Test func invalidYAMLIsFatalOnOneLine() {
+        #expect(message { _ = try MappingFile.parse("tables:\n  invoices: [\n   - a: b\n  x", name: "m.yaml") }
+            == "m.yaml: not valid YAML: 3:4: error: parser: while parsing a flow node in line 3, column 4 did not find expected node content:")
+    }
+
     @Test func badMappingValuesAreFatal() {
         #expect(message { _ = try MappingFile.parse("defaults:\n  date_format: dd-qq-yyyy\n", name: "m.yaml") }
             == "m.yaml: line 2: 'defaults.date_format': unknown date format 'dd-qq-yyyy': use iso, dd/mm/yyyy, m/d/yyyy, yyyymmdd, excel or a similar pattern")
@@ -46,5 +51,21 @@ struct ImportErrorTests {
         let folder = try TestSupport.folder(["snapshot.json": "{\"as_of\": \"31/03/2026\"}", "invoices.csv": ""])
         #expect(message { _ = try SnapshotImporter.load(from: folder) }
             == "snapshot.json: as_of '31/03/2026' is not a YYYY-MM-DD date: write it as 2026-03-31")
+    }
+}
+
+extension ImportErrorTests {
+    @Test func aFileThatIsNotASnapshotIsFatal() throws {
+        let folder = try TestSupport.folder(["x.db": "not a database at all, just text\n", "x.csv": "a\n"])
+        #expect(message { _ = try SnapshotImporter.load(from: folder.appendingPathComponent("x.db")) }
+            == "x.db: is not a readable SQLite database: give a SQLite snapshot or a CSV folder")
+        #expect(message { _ = try SnapshotImporter.load(from: folder.appendingPathComponent("x.csv")) }
+            == "x.csv: not a snapshot: give the folder holding the CSV files, or a .sqlite/.db file")
+    }
+
+    @Test func anEmptyFileIsFatal() throws {
+        let folder = try TestSupport.folder(["invoices.csv": ""])
+        #expect(message { _ = try SnapshotImporter.load(from: folder) }
+            == "invoices.csv: the file is empty: it needs a header line naming its columns")
     }
 }

@@ -115,9 +115,9 @@ struct MappingFileTests {
         #expect(result.report.files[1].amounts == [ImportReport.CurrencyTotals(currency: "EUR", read: 114_450, loaded: 123_450 - 10_000, rejected: 1_000)])
     }
 
-    @Test func readsExcelSerialsAndRenamedInterchangeFiles() throws {
+    @Test func readsExcelSerialsTabsAndStripsSuffixes() throws {
         let folder = try TestSupport.folder([
-            "open_items.txt": "doc\tcust\tissued\tdue\tamt\tccy\nA1\tC1\t46023\t46053\t99.5\tUSD\n",
+            "open_items.txt": "doc\tcust\tissued\tdue\tamt\tccy\nA1.0\tC1\t46023\t46053\t99.5\tUSD\n",
         ])
         let mapping = try MappingFile.parse("""
         snapshot: {reporting_currency: USD}
@@ -128,12 +128,57 @@ struct MappingFileTests {
             date_format: excel
             columns: {invoice_id: doc, customer_id: cust, issue_date: issued, due_date: due, amount: amt, currency: ccy}
             constants: {entity_id: US01}
+            strip_suffix: {invoice_id: ".0", customer_id: ".0"}
             derive: {entities: {}, customers: {}}
         """, name: "m.yaml")
         let ledger = try SnapshotImporter.load(from: folder, mapping: mapping).ledger
+        #expect(ledger.documents.ids.strings == ["A1"])
+        #expect(ledger.customers.ids.strings == ["C1"])
         #expect(ledger.documents.issue == [TestSupport.day("2026-01-01").rawValue])
         #expect(ledger.documents.due == [TestSupport.day("2026-01-31").rawValue])
         #expect(ledger.documents.amount == [9_950])
         #expect(ledger.snapshot.asOf == TestSupport.day("2026-01-31"))
+    }
+
+    @Test func appliesDefaultsToTheInterchangeFiles() throws {
+        let folder = try TestSupport.folder([
+            "entities.csv": "entity_id;currency\nFR01;EUR\n",
+            "customers.csv": "customer_id;name\nC1;'Dupont; l''aîné'\n",
+            "invoices.csv": "invoice_id;entity_id;customer_id;issue_date;due_date;amount;currency\nI1;FR01;C1;15/01/2026;14/02/2026;1 250,5;EUR\n",
+        ])
+        let mapping = try MappingFile.parse("defaults: {separator: ';', quote: \"'\", date_format: dd/mm/yyyy, decimal: ',', thousands: ' '}", name: "fr.yaml")
+        let ledger = try SnapshotImporter.load(from: folder, mapping: mapping).ledger
+        #expect(ledger.customers.names[0] == "Dupont; l'aîné")
+        #expect(ledger.documents.amount == [125_050])
+        #expect(ledger.documents.issue == [TestSupport.day("2026-01-15").rawValue])
+    }
+
+    @Test func readsEveryFileMatchingAPattern() throws {
+        let header = "invoice_id,entity_id,customer_id,issue_date,due_date,amount,currency\n"
+        let folder = try TestSupport.folder([
+            "entities.csv": "entity_id,currency\nFR01,EUR\n",
+            "customers.csv": "customer_id\nC1\n",
+            "items_2026-02.csv": header + "B1,FR01,C1,2026-02-01,2026-03-03,2.00,EUR\n",
+            "items_2026-01.csv": header + "A1,FR01,C1,2026-01-01,2026-01-31,1.00,EUR\n",
+            "items_old.txt": header + "Z1,FR01,C1,2025-01-01,2025-01-31,9.00,EUR\n",
+        ])
+        let mapping = try MappingFile.parse("tables:\n  invoices:\n    - file: items_2026-??.csv\n", name: "m.yaml")
+        let result = try SnapshotImporter.load(from: folder, mapping: mapping)
+        #expect(result.ledger.documents.ids.strings == ["A1", "B1"])
+        #expect(result.report.files.filter { $0.table == "invoices" }.map(\.file) == ["items_2026-01.csv", "items_2026-02.csv"])
+        let none = try MappingFile.parse("tables:\n  invoices:\n    - file: nothing_*.csv\n", name: "m.yaml")
+        #expect(throws: ImportError(file: "nothing_*.csv", message: "no file matches the pattern: check the name in the mapping")) {
+            try SnapshotImporter.load(from: folder, mapping: none)
+        }
+    }
+
+    @Test func matchesWildcards() {
+        func match(_ p: String, _ n: String) -> Bool { wildcardMatch(Array(p), Array(n)) }
+        #expect(match("*.csv", "a.csv"))
+        #expect(match("a*b*c", "aXXbYYc"))
+        #expect(match("a?c", "abc"))
+        #expect(!match("a?c", "ac"))
+        #expect(!match("*.csv", "a.csv.bak"))
+        #expect(match("*", ""))
     }
 }

@@ -98,4 +98,48 @@ struct MessySnapshotTests {
         #expect(lines[0] == "file,line,reason,message,raw")
         #expect(lines.contains("invoices.csv,7,bad_date,'2026-02-30' in issue_date is not a date in the format yyyy-mm-dd,\"I4,FR01,C1,invoice,2026-02-30,2026-03-30,10.00,EUR,\""))
     }
+
+    @Test func rendersTheReportAsATable() {
+        let expected = """
+        file            table       read  loaded  rejected  currency  amount read   loaded  rejected
+        --------------  ----------  ----  ------  --------  --------  -----------  -------  --------
+        entities.csv    entities       3       2         1
+        customers.csv   customers      4       2         2
+        fx_rates.csv    fx_rates       3       2         1
+        invoices.csv    invoices      14       4        10  EUR           1705.50  1550.50    155.00
+                                                            USD            119.99    99.99     20.00
+                        (4 rows with an unreadable amount)
+        payments.csv    payments       6       3         3  EUR           1140.25  1125.25     15.00
+                                                            USD              5.00     0.00      5.00
+        disputes.csv    disputes       4       2         2  EUR            100.00   100.00      0.00
+        promises.csv    promises       3       2         1  EUR            260.00   250.00     10.00
+        write_offs.csv  write_offs     3       1         2  USD              9.99     9.99      0.00
+                        (2 rows with an unreadable amount)
+        dunning.csv     dunning        3       1         2
+        as of 2026-03-31, reporting currency EUR: reconciled, 24 of 43 rows rejected
+
+        """
+        #expect(result.report.rendered == expected)
+    }
+}
+
+extension MessySnapshotTests {
+    @Test func encodesTheReportAndRejectsAsJSON() throws {
+        let data = try JSONEncoder().encode(result.report)
+        let decoded = try JSONDecoder().decode(ImportReport.self, from: data)
+        #expect(decoded == result.report)
+        let rejects = try JSONDecoder().decode([Reject].self, from: JSONEncoder().encode(result.rejects))
+        #expect(rejects == result.rejects)
+    }
+}
+
+extension MessySnapshotTests {
+    @Test func totalsThatWouldOverflowCountAsUnread() {
+        var line = ImportReport.FileReport(file: "big.csv", table: "invoices")
+        line.count(loaded: true, .amount(.max - 1, .eur))
+        line.count(loaded: true, .amount(5, .eur))
+        #expect(line.amounts == [ImportReport.CurrencyTotals(currency: "EUR", read: .max - 1, loaded: .max - 1)])
+        #expect(line.unreadAmountRows == 1)
+        #expect(line.isReconciled)
+    }
 }

@@ -65,3 +65,27 @@ struct SQLiteImportTests {
         }
     }
 }
+
+extension SQLiteImportTests {
+    @Test func readsOtherTableLayoutsThroughAMapping() throws {
+        let url = try makeDatabase("""
+        CREATE TABLE open_items (doc TEXT, debtor TEXT, doc_date TEXT, net_due TEXT, gross TEXT);
+        INSERT INTO open_items VALUES ('A1', 'D1', '20260115', '20260214', '1.234,56'), ('A2', 'D2', '2026-01-15', '20260214', '5');
+        """)
+        let mapping = try MappingFile.parse("""
+        snapshot: {as_of: 2026-03-31}
+        defaults: {date_format: yyyymmdd, decimal: ",", thousands: "."}
+        tables:
+          invoices:
+            - file: open_items
+              columns: {invoice_id: doc, customer_id: debtor, issue_date: doc_date, due_date: net_due, amount: gross}
+              constants: {entity_id: DE01, currency: EUR}
+              derive: {entities: {}, customers: {}}
+        """, name: "sap.yaml")
+        let result = try SnapshotImporter.load(from: url, mapping: mapping)
+        #expect(result.ledger.documents.ids.strings == ["A1"])
+        #expect(result.ledger.documents.amount == [123_456])
+        #expect(result.rejects.map { "\($0.file) \($0.line) \($0.reason)" } == ["open_items 2 bad_date"])
+        #expect(result.report.isReconciled)
+    }
+}
