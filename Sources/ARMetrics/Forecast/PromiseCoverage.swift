@@ -49,32 +49,39 @@ struct PromiseCoverage: Sendable {
             return promises.ids[a] < promises.ids[b]
         }
         let pools = CustomerPools(rows: rows, state: state, excluding: promisedDay, ids: ids)
-        let reporting = book.target(book.reporting)
-        let factors = try book.factors(to: reporting, on: state.day)
+        let factors = try book.factors(to: book.target(book.reporting), on: state.day)
         var next = 0
         while next < ordered.count {
             let customer = promises.customer[ordered[next]]
             var end = next
             while end < ordered.count, promises.customer[ordered[end]] == customer { end += 1 }
-            let pool = Array(pools.items(of: customer))
-            var front = 0
-            for k in ordered[next..<end] where front < pool.count {
-                let c = promises.currency[k]
-                let mixed = pool.contains { rows.currency[$0] != c }
-                let limit = mixed ? try factors.convert(promises.amount[k], currency: c, currencies: ledger.currencies, day: state.day)
-                    : promises.amount[k]
-                var total: Int64 = 0
-                while front < pool.count {
-                    let r = pool[front]
-                    let value = mixed ? try factors.convert(state.open[r], currency: rows.currency[r], currencies: ledger.currencies, day: state.day)
-                        : state.open[r]
-                    guard total + value <= limit else { break }
-                    total += value
-                    promisedDay[r] = promises.promised[k]
-                    front += 1
-                }
-            }
+            try cover(Array(pools.items(of: customer)), with: ordered[next..<end], rows: rows, ledger: ledger,
+                      state: state, factors: factors)
             next = end
+        }
+    }
+
+    /// One customer's promises, in turn, over its pool. Amounts are compared in the promise's
+    /// currency, or all in the reporting currency at `d` when the pool holds another currency.
+    private mutating func cover(_ pool: [Int], with ordered: ArraySlice<Int>, rows: ItemRows, ledger: Ledger,
+                                state: OpenState, factors: [CrossRate?]) throws(MetricError) {
+        let promises = ledger.promises, d = state.day
+        var front = 0
+        for k in ordered where front < pool.count {
+            let c = promises.currency[k]
+            let mixed = pool.contains { rows.currency[$0] != c }
+            let limit = mixed ? try factors.convert(promises.amount[k], currency: c, currencies: ledger.currencies, day: d)
+                : promises.amount[k]
+            var total: Int64 = 0
+            while front < pool.count {
+                let r = pool[front]
+                let value = mixed ? try factors.convert(state.open[r], currency: rows.currency[r], currencies: ledger.currencies, day: d)
+                    : state.open[r]
+                guard total + value <= limit else { break }
+                total += value
+                promisedDay[r] = promises.promised[k]
+                front += 1
+            }
         }
     }
 }
