@@ -78,6 +78,21 @@ struct BacktestTests {
         #expect(!report.actualsComplete)
     }
 
+    /// Payment rows are converted at the as-of rate, not their own date's: 100.00 USD paid on
+    /// 06-09 when USD is 2 EUR counts as 50.00 EUR (the rate at 06-03 is 0.5).
+    @Test func actualsUseTheAsOfRate() throws {
+        var f = try LedgerFixture()
+        f.rate(.usd, "2026-01-01", "0.5")
+        f.rate(.usd, "2026-06-05", "2")
+        try f.invoice("U1", entity: "E2", issue: "2026-05-01", due: "2026-06-08", amount: 10_000, currency: .usd)
+        try f.pay("PU1", to: "U1", on: "2026-06-09", amount: 10_000, currency: .usd)
+        let report = try Backtest.run(ledger: f.builder.finish(asOf: d("2026-06-30")), cutOff: d("2026-06-03"), weeks: 2)
+        #expect(report.actual == [0, 5_000])
+        #expect(report.method("arlens")?.forecast == [0, 5_000])
+        #expect(report.method("arlens")?.wape == 0)
+        #expect(report.method("arlens")?.maeDays == 1)
+    }
+
     @Test func reportEncodesAsJSONAndRenders() throws {
         let ledger = try fixture(withActuals: true).builder.finish(asOf: d("2026-06-30"))
         let report = try Backtest.run(ledger: ledger, cutOff: d("2026-06-03"), weeks: 2)
