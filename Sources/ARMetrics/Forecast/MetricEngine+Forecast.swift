@@ -1,0 +1,76 @@
+import ARCore
+import ARStore
+
+extension MetricEngine {
+    /// Marks documents without a predicted pay date in ``predictedPayDates(asOf:)``.
+    public static let noPredictedPayDate = Int32.min
+
+    /// Expected collections of the positive open items at `q.asOf`, per group and period
+    /// (metrics.md, "Cash forecast" and "Forecast.").
+    ///
+    /// Each item's expected date is worked out on the whole ledger; the filter and dimensions only
+    /// choose which items are summed and where. Amounts are converted at the as-of rate, item by item.
+    /// - Throws: ``MetricError`` for a date after `as_of`, fewer than one period, or a missing rate.
+    public func forecast(_ q: ForecastQuery) throws -> ForecastTable {
+        try check([q.asOf])
+        guard q.periods >= 1 else {
+            throw MetricError(code: "bad_query", message: "a forecast needs at least one period: ask for 'next 1' or more")
+        }
+        let query = MetricQuery(metrics: [], dimensions: q.dimensions, filter: q.filter, dates: [q.asOf], currency: q.currency)
+        let run = try QueryRun(ledger: ledger, rows: rows, query: query)
+        if q.dimensions.isEmpty { _ = run.registry.id(0) }
+        let frame = try run.frame(at: q.asOf.rawValue)
+        let dates = try ExpectedDates(rows: rows, ledger: ledger, state: frame.state, book: run.book)
+        let calendar = ForecastCalendar(granularity: q.granularity, periods: q.periods, asOf: q.asOf)
+        let columnCount = q.periods + 4
+        // Every row's group is registered by the frame, so the group count is final here.
+        var sums = [[Int64]](repeating: run.perGroup(0), count: columnCount)
+        run.touched = []
+        for r in 0..<rows.count where dates.expected[r] != ExpectedDates.none && frame.selected(r) {
+            let g = Int(frame.rowGroup[r])
+            run.touch(Int32(g))
+            let amount = frame.openOut[r]
+            sums[calendar.period(of: dates.expected[r])][g] += amount
+            sums[q.periods + 1][g] += amount
+            if dates.disputed[r] { sums[q.periods + 2][g] += amount }
+            if dates.noHistory[r] { sums[q.periods + 3][g] += amount }
+        }
+        return table(q, run: run, calendar: calendar, sums: sums)
+    }
+
+    /// Assembles the rows in the engine's group order (dimension values sorted, missing last).
+    private func table(_ q: ForecastQuery, run: QueryRun, calendar: ForecastCalendar, sums: [[Int64]]) -> ForecastTable {
+        let columns = (0..<sums.count).map { MetricColumn(name: "c\($0)", kind: .money) }
+        let values = sums.map { column in column.map(MetricValue.money) }
+        let ordered = MetricColumns.rows(run: run, dates: [q.asOf], columns: columns, perDate: [(values, run.touched)],
+                                         forceEmptyGroup: q.dimensions.isEmpty)
+        let rows = ordered.map { row -> ForecastTable.Row in
+            let money = row.values.map { value -> Int64 in
+                if case let .money(m) = value { return m }
+                return 0
+            }
+            return ForecastTable.Row(keys: row.keys, periods: Array(money[0..<q.periods]), later: money[q.periods],
+                                     total: money[q.periods + 1], disputed: money[q.periods + 2], noHistory: money[q.periods + 3])
+        }
+        return ForecastTable(granularity: q.granularity, asOf: q.asOf,
+                             periodStarts: calendar.starts.dropLast().map(Day.init(rawValue:)),
+                             laterStart: Day(rawValue: calendar.starts[q.periods]),
+                             dimensions: q.dimensions.map(\.name), currency: run.target.currency, rows: rows)
+    }
+
+    /// The predicted pay date of every document row at `asOf` (raw ``Day`` values), the date the
+    /// cash forecast expects it: ``noPredictedPayDate`` for documents that are not positive open
+    /// items (settled, not issued yet, credit notes).
+    /// - Throws: ``MetricError`` for a date after `as_of` or a missing rate.
+    public func predictedPayDates(asOf: Day) throws -> [Int32] {
+        try check([asOf])
+        let dates = try expectedDates(at: asOf.rawValue)
+        return Array(dates.expected[0..<rows.documentCount])
+    }
+
+    /// The expected dates of every item row at `d`.
+    func expectedDates(at d: Int32) throws(MetricError) -> ExpectedDates {
+        let state = OpenState(rows: rows, ledger: ledger, at: d)
+        return try ExpectedDates(rows: rows, ledger: ledger, state: state, book: RateBook(ledger: ledger))
+    }
+}

@@ -1,0 +1,105 @@
+import ARCore
+import ARStore
+
+/// What the ledger says, at one date `d`, about how late customers pay and how long disputes
+/// take (metrics.md, "Forecast."): the inputs of every expected date.
+///
+/// Only events on or before `d` are looked at, so a forecast at a cut-off date inside a later
+/// snapshot sees exactly what a snapshot taken on that date would have held.
+struct PaymentBehaviour: Sendable {
+    let day: Int32
+    /// Rounded delay per customer; `nil` when none of its invoices cleared in `(d − 365, d]`.
+    let customerDelay: [Int32?]
+    /// Rounded delay per segment code; `nil` when no invoice of the segment cleared in the window.
+    let segmentDelay: [Int32?]
+    /// The whole ledger's rounded delay, 0 without any history.
+    let ledgerDelay: Int32
+    /// Rounded resolution days per dispute reason code; `nil` when none resolved in the window.
+    let reasonResolution: [Int32?]
+    /// Rounded resolution days over every reason (0 without any resolved dispute).
+    let anyResolution: Int32
+
+    static let window: Int32 = 365
+
+    init(ledger: Ledger, book: RateBook, at d: Int32) throws(MetricError) {
+        day = d
+        let docs = ledger.documents, customers = ledger.customers
+        let reporting = book.target(book.reporting)
+        var customerSum = [WeightedSum](repeating: WeightedSum(), count: customers.count)
+        var segmentSum = [WeightedSum](repeating: WeightedSum(), count: customers.segment.values.count)
+        var ledgerSum = WeightedSum()
+        for i in 0..<docs.count where !docs.isCreditNote(i) {
+            guard let cleared = Self.clearingDay(i, docs), cleared > d - Self.window, cleared <= d else { continue }
+            let weight = Int128(try book.cross(from: docs.currency[i], to: reporting, on: docs.issue[i]).apply(docs.amount[i]))
+            let late = Int128(max(0, cleared - docs.due[i]))
+            let c = Int(docs.customer[i])
+            customerSum[c].add(late, weight: weight)
+            let segment = customers.segment.codes[c]
+            if segment >= 0 { segmentSum[Int(segment)].add(late, weight: weight) }
+            ledgerSum.add(late, weight: weight)
+        }
+        customerDelay = customerSum.map(\.roundedMean)
+        segmentDelay = segmentSum.map(\.roundedMean)
+        ledgerDelay = ledgerSum.roundedMean ?? 0
+
+        let disputes = ledger.disputes
+        var reasonSum = [WeightedSum](repeating: WeightedSum(), count: disputes.reason.values.count)
+        var allSum = WeightedSum()
+        for k in 0..<disputes.count {
+            guard let resolved = disputes.resolved[k], resolved > d - Self.window, resolved <= d else { continue }
+            let days = Int128(resolved - disputes.opened[k])
+            let reason = disputes.reason.codes[k]
+            if reason >= 0 { reasonSum[Int(reason)].add(days, weight: 1) }
+            allSum.add(days, weight: 1)
+        }
+        reasonResolution = reasonSum.map { $0.roundedMean.map { max(0, $0) } }
+        anyResolution = max(0, allSum.roundedMean ?? 0)
+    }
+
+    /// The customer's delay, else its segment's, else the ledger's.
+    func delay(customer c: Int, segment: Int32) -> Int32 {
+        if let own = customerDelay[c] { return own }
+        if segment >= 0, let bySegment = segmentDelay[Int(segment)] { return bySegment }
+        return ledgerDelay
+    }
+
+    /// The resolution time of a dispute of reason code `reason` (`-1`: no reason, so all reasons).
+    func resolution(reason: Int32) -> Int32 {
+        if reason >= 0, let own = reasonResolution[Int(reason)] { return own }
+        return anyResolution
+    }
+
+    /// The first date document `i`'s cumulative allocations reach its amount (write-offs never
+    /// clear an invoice).
+    static func clearingDay(_ i: Int, _ docs: DocumentTable) -> Int32? {
+        var paid: Int64 = 0
+        for k in Int(docs.allocationStart[i])..<Int(docs.allocationStart[i + 1]) {
+            paid += docs.allocationAmount[k]
+            if paid >= docs.amount[i] { return docs.allocationDay[k] }
+        }
+        return nil
+    }
+}
+
+/// A weighted mean kept exact: `Σ weight × value` and `Σ weight`.
+struct WeightedSum: Sendable {
+    var numerator: Int128 = 0
+    var denominator: Int128 = 0
+
+    mutating func add(_ value: Int128, weight: Int128) {
+        numerator += value * weight
+        denominator += weight
+    }
+
+    /// The mean rounded half up to a whole number (`floor(mean + 1/2)`); `nil` without weight.
+    var roundedMean: Int32? {
+        guard denominator > 0 else { return nil }
+        return Int32(floorDivide(2 * numerator + denominator, 2 * denominator))
+    }
+}
+
+/// `⌊a / b⌋` for `b > 0`.
+func floorDivide(_ a: Int128, _ b: Int128) -> Int128 {
+    let q = a / b
+    return (a % b != 0 && a < 0) ? q - 1 : q
+}
