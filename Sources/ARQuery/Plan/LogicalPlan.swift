@@ -68,7 +68,7 @@ public indirect enum LogicalPlan: Sendable, Hashable {
         case let .limit(count, perDate, _): return "Limit \(count)" + (perDate ? " per date" : "")
         case let .project(columns, _): return "Project \(columns.joined(separator: ", "))"
         case let .chart(spec, _):
-            return "Chart \(spec.kind.rawValue)" + (spec.title.map { " title \(JSONText.quoted($0))" } ?? "")
+            return "Chart \(spec.kind?.rawValue ?? "auto")" + (spec.title.map { " title \(JSONText.quoted($0))" } ?? "")
         case let .openItems(sort, limit, _):
             return "OpenItems" + (sort.isEmpty ? "" : " sort \(sort.joined(separator: ", "))") + (limit.map { " limit \($0)" } ?? "")
         case let .forecast(granularity, periods, dimensions, _):

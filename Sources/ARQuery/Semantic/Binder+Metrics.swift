@@ -119,10 +119,13 @@ extension Binder {
     }
 
     private func chartSpec(_ chart: ChartSyntax) throws(QueryDiagnostic) -> ChartSpec {
-        let kinds = ChartSpec.Kind.allCases.map(\.rawValue)
-        guard let kind = ChartSpec.Kind(rawValue: chart.kind.lowercased) else {
-            throw QueryDiagnostic.unknownName(.unknownChartKind, what: "a chart kind", found: chart.kind.text,
-                                              at: chart.kind.span, candidates: kinds)
+        var kind: ChartSpec.Kind?
+        if let name = chart.kind {
+            guard let named = ChartSpec.Kind(rawValue: name.lowercased) else {
+                throw QueryDiagnostic.unknownName(.unknownChartKind, what: "a chart kind", found: name.text,
+                                                  at: name.span, candidates: ChartSpec.Kind.allCases.map(\.rawValue))
+            }
+            kind = named
         }
         var options: [String: String] = [:]
         for option in chart.options {

@@ -80,17 +80,20 @@ public enum SortKey: Sendable, Hashable {
     case date(descending: Bool)
 }
 
-/// `| chart bar title "…" stacked`.
+/// `| chart stacked_bar title "…"`.
 public struct ChartSpec: Sendable, Hashable {
+    /// The chart kinds ARCharts draws; `bar` is `grouped_bar`, `pie` is `donut`.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case bar, stackedBar = "stacked_bar", line, area, pie
+        case bar, groupedBar = "grouped_bar", stackedBar = "stacked_bar", horizontalBar = "horizontal_bar"
+        case line, area, donut, pie, waterfall, heatmap, kpi, table
     }
-    public var kind: Kind
+    /// `nil`: chosen from the result's shape (a series is a line, buckets a stacked bar, one row KPI tiles).
+    public var kind: Kind?
     public var title: String?
     /// Options by name; a bare option is `"true"`.
     public var options: [String: String]
 
-    public init(kind: Kind, title: String? = nil, options: [String: String] = [:]) {
+    public init(kind: Kind?, title: String? = nil, options: [String: String] = [:]) {
         self.kind = kind
         self.title = title
         self.options = options

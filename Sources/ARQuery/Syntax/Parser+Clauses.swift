@@ -104,15 +104,20 @@ extension Parser {
         return keys
     }
 
-    /// `| chart KIND [title "…"] [option[: value]] …`.
+    /// `| chart [KIND] [title "…"] [option[: value]] …`; without a kind the result's shape chooses.
     private mutating func chart() throws(QueryDiagnostic) -> ChartSyntax {
         let start = current.span
         advance()
+        var end = current.span
         try expectWord("chart")
-        let kind = try name(what: "a chart kind such as 'bar'")
+        var kind: NameSyntax?
+        if current.kind == .word, !current.isWord("title") {
+            let named = try name(what: "a chart kind such as 'bar'")
+            kind = named
+            end = named.span
+        }
         var title: String?
         var options: [ArgumentSyntax] = []
-        var end = kind.span
         while current.kind == .word {
             if current.isWord("title") {
                 advance()

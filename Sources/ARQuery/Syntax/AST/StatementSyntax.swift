@@ -39,7 +39,8 @@ struct OrderKeySyntax: Hashable, Sendable {
 
 /// `| chart bar title "Aging" stacked, width: 800`.
 struct ChartSyntax: Hashable, Sendable {
-    var kind: NameSyntax
+    /// `nil`: chosen from the result's shape.
+    var kind: NameSyntax?
     var title: String?
     var options: [ArgumentSyntax]
     var span: SourceSpan

@@ -1,0 +1,91 @@
+import ARCore
+import ARMetrics
+import ARStore
+
+/// Runs ARQL text against one ledger: compile, execute on the metric engine, finish (having,
+/// order, limit) and return printable results. The command line, the REPL and report packs all
+/// go through it, so a query means the same everywhere.
+///
+/// ```swift
+/// let runner = QueryRunner(ledger: ledger)
+/// for outcome in try runner.run("ar, overdue_rate by entity") { print(outcome.text(as: .table)) }
+/// ```
+public struct QueryRunner: Sendable {
+    public let engine: MetricEngine
+    public let compiler: QueryCompiler
+
+    /// Lays out the engine's item rows once; reuse the runner for many queries.
+    public init(ledger: Ledger) {
+        engine = MetricEngine(ledger: ledger)
+        compiler = QueryCompiler(catalog: Catalog(ledger: ledger))
+    }
+
+    public var ledger: Ledger { engine.ledger }
+
+    /// Compiles and runs every statement of `text`.
+    /// - Throws: ``QueryDiagnostic`` for a query error (render it with `rendered(source:)`), or
+    ///   ``MetricError`` when the engine cannot compute a figure (a missing FX rate).
+    public func run(_ text: String, parameters: [String: String] = [:]) throws -> [QueryOutcome] {
+        try compiler.compile(text, parameters: parameters).map(execute)
+    }
+
+    /// Runs one bound statement.
+    public func execute(_ statement: BoundStatement) throws -> QueryOutcome {
+        switch statement {
+        case let .metrics(s):
+            let table = try MetricStatementExecutor(statement: s).finish(engine.run(s.query))
+            return .table(ResultSet(table), chart: s.chart, metrics: table)
+        case let .items(s):
+            return .table(try items(s), chart: nil, metrics: nil)
+        case let .forecast(f):
+            let query = ForecastQuery(granularity: f.granularity == .weekly ? .weekly : .monthly, periods: f.periods,
+                                      dimensions: f.dimensions, filter: f.filter, asOf: f.asOf, currency: f.currency)
+            return .table(ResultSet(try engine.forecast(query)), chart: nil, metrics: nil)
+        case let .explain(inner, sql: false):
+            return .text(Planner(catalog: compiler.catalog).plan(inner).explained)
+        case let .explain(inner, sql: true):
+            return .text(try SQLExplainer.sql(for: inner, ledger: ledger))
+        }
+    }
+
+    private func items(_ s: ItemsStatement) throws -> ResultSet {
+        var table = try engine.items(asOf: s.asOf, filter: s.filter, currency: s.currency)
+        if let key = s.order.first, let order = table.order(by: key.field.itemColumn, descending: key.descending) {
+            table = table.selecting(Array(order.prefix(s.limit ?? order.count)))
+        } else if let limit = s.limit, limit < table.count {
+            table = table.selecting(Array(0..<limit))
+        }
+        return ResultSet(table)
+    }
+}
+
+/// What one statement produced.
+public enum QueryOutcome: Sendable {
+    /// A result table, the chart the query asked for, and the engine's table behind it (for charts).
+    case table(ResultSet, chart: ChartSpec?, metrics: MetricTable?)
+    /// A plan or SQL text (`explain`).
+    case text(String)
+
+    /// The outcome printed in `format`.
+    public func text(as format: ResultFormatter.Format) -> String {
+        switch self {
+        case let .table(result, _, _): ResultFormatter.format(result, as: format)
+        case let .text(text): text
+        }
+    }
+}
+
+extension ItemField {
+    /// The ``ItemTable`` column an `order by` on this field sorts.
+    var itemColumn: String {
+        switch self {
+        case .open: "open_reporting"
+        case .amount: "amount"
+        case .dpd: "dpd"
+        case .age, .issueDate: "issue_date"
+        case .dueDate: "due_date"
+        case .id: "id"
+        case let .dimension(d): ItemTable.columnNames.contains(d.name) ? d.name : "id"
+        }
+    }
+}

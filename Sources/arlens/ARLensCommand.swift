@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `arlens` command line: every subcommand is a thin shell over the library modules.
+@main
+struct ARLensCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "arlens",
+        abstract: "Receivables analytics: DSO, aging, overdue, disputes and cash forecasts from any ERP snapshot.",
+        discussion: """
+        With no --data, commands read the bundled sample in datasets/sample.
+        Examples:
+          arlens query "ar, overdue, overdue_rate by entity"
+          arlens chart "aging by customer_group" --out aging.png
+          arlens import exports/2026-10 --mapping erp.yaml --into store
+        """,
+        subcommands: [
+            ReplCommand.self, QueryCommand.self, ChartCommand.self, ImportCommand.self, InspectCommand.self,
+            GenerateCommand.self,
+        ],
+        defaultSubcommand: ReplCommand.self
+    )
+}
