@@ -9,9 +9,9 @@ enum LedgerFixtures {
     /// Two entities (EUR, JPY), three customers, every table non-empty, optional values both
     /// present and missing, extra attributes on customers and documents.
     ///
-    /// Open at 2026-03-31: I1 100.00 − 30.00 − 70.00 = 0; I2 50.00 − 20.00 written off = 30.00;
-    /// CN1 credit note 15.00 (open, negative); J1 ¥120000 − ¥20000 = ¥100000; I3 issued
-    /// after as-of (2026-04-02) is not counted open.
+    /// Open at 2026-03-31: I1 100.00 − 30.00 − 70.00 = 0; I2 50.00 − 20.00 − 0.01 written off = 29.99;
+    /// CN1 credit note 15.00 (open, negative); P5 5.00 on account; J1 ¥120000 − ¥20000 = ¥100000 (P6 is
+    /// after as-of); I3 issued after as-of (2026-04-02) is not counted.
     static func richLedger() throws -> Ledger {
         let jpy = Currency(code: "JPY")!
         var b = LedgerBuilder(reportingCurrency: .eur, source: "fixture")
