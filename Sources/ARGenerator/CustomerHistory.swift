@@ -109,13 +109,13 @@ struct CustomerHistory {
         switch profile.behaviour {
         case .prompt: delay = random.chance(7) ? random.int(5...25) : random.int(-12...2)
         case .late: delay = random.int(0...45)
-        case .chronic: delay = random.int(20...160)
+        case .chronic: delay = random.int(20...120)
         case .defaulting: delay = random.int(0...40)
         }
         var day = max(d.due + Int32(delay), d.issue + 1)
         if let resolved { day = max(day, resolved + Int32(random.int(2...10))) }
         if profile.paysInRuns { day += Int32((4 - Day(rawValue: day).weekdayFromMonday + 7) % 7) }   // next Friday
-        if profile.behaviour == .chronic, delay > 120, random.chance(25) {
+        if profile.behaviour == .chronic, delay > 100, random.chance(25) {
             writeOff(document, on: d.due + Int32(random.int(120...180)), reason: "uncollectible")
         } else if day >= defaultDay {
             payPart(of: document, from: d.due + 5, before: min(defaultDay, asOf + 1))

@@ -64,21 +64,18 @@ struct CustomerProfile {
         insured = r.chance(50)
     }
 
-    /// The credit limit in the home entity's currency, as a decimal with that currency's digits.
-    var creditLimit: String {
-        let entity = Catalog.entities[homeEntity]
-        let minor = creditLimitEuros * 100 * entity.perEuroCent.numerator / entity.perEuroCent.denominator
-        let units = minor / Currency.eur.minorUnitsPerMajor
-        return MinorUnits.format(units * entity.currency.minorUnitsPerMajor, digits: entity.currency.minorDigits)
-    }
+    /// The credit limit in the home entity's currency, in whole units, as a decimal with that currency's digits.
+    var creditLimit: String { homeCurrencyAmount(euroCents: creditLimitEuros * 100) }
 
     /// Insured cover: 60 % of the credit limit for insured customers.
-    var insuredLimit: String? {
-        guard insured else { return nil }
+    var insuredLimit: String? { insured ? homeCurrencyAmount(euroCents: creditLimitEuros * 60) : nil }
+
+    /// `euroCents` converted to the home entity's currency and rounded down to whole units.
+    private func homeCurrencyAmount(euroCents: Int64) -> String {
         let entity = Catalog.entities[homeEntity]
-        let minor = creditLimitEuros * 60 * entity.perEuroCent.numerator / entity.perEuroCent.denominator
-        let units = minor / Currency.eur.minorUnitsPerMajor
-        return MinorUnits.format(units * entity.currency.minorUnitsPerMajor, digits: entity.currency.minorDigits)
+        let perUnit = entity.currency.minorUnitsPerMajor
+        let minor = euroCents * entity.perEuroCent.numerator / entity.perEuroCent.denominator / perUnit * perUnit
+        return MinorUnits.format(minor, digits: entity.currency.minorDigits)
     }
 
     var customerRow: [String?] {
