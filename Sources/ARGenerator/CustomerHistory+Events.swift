@@ -43,8 +43,9 @@ extension CustomerHistory {
                 let day = start + Int32(random.int(30...Int(asOf - start)))
                 let cents = random.logUniform(low / 2, low * 4)
                 let amount = max(1, cents * home.perEuroCent.numerator / home.perEuroCent.denominator)
+                // A customer of two entities names the receiving one, so the cash cannot land on the other.
                 allocations.append(GeneratedAllocation(entity: profile.homeEntity, day: day, document: -1, amount: amount,
-                                                       namesEntity: random.chance(50)))
+                                                       namesEntity: profile.secondEntity != nil || random.chance(50)))
             }
         }
         if profile.behaviour == .chronic {

@@ -56,6 +56,10 @@ struct LedgerGeneratorTests {
             cash[ledger.payments.ids[p], default: 0] += d >= 0 && docs.isCreditNote(d) ? -ledger.payments.amount[p] : ledger.payments.amount[p]
         }
         #expect(cash.values.allSatisfy { $0 > 0 })
+        // Cash lands on an entity of its own currency, allocated or not.
+        #expect((0..<ledger.payments.count).allSatisfy { p in
+            ledger.entities.currency[Int(ledger.payments.resolvedEntity[p])] == ledger.payments.currency[p]
+        })
     }
 
     @Test func theLedgerHasEveryFeatureMetricsNeed() throws {
@@ -94,5 +98,8 @@ struct LedgerGeneratorTests {
         let header = try Data(contentsOf: folder.appendingPathComponent("ledger.sqlite")).prefix(16)
         #expect(String(decoding: header, as: UTF8.self) == "SQLite format 3\u{0}")
         #expect(summary.rows["invoices"] == 500)
+        if let keep = ProcessInfo.processInfo.environment["ARLENS_KEEP_SQLITE"] {   // to inspect it with sqlite3
+            try? FileManager.default.copyItem(at: folder.appendingPathComponent("ledger.sqlite"), to: URL(fileURLWithPath: keep))
+        }
     }
 }
