@@ -9,7 +9,7 @@ import Glibc
 
 /// Measurements and the committed sample, run on demand only:
 ///
-///     ARLENS_BENCH_INVOICES=1000000 swift test -c release --filter StoreBenchmarks/generateLoadArchiveReload
+///     ARLENS_BENCH_INVOICES=1000000 [ARLENS_BENCH_REPLICATE=10] swift test -c release --filter StoreBenchmarks/generateLoadArchiveReload
 ///     ARLENS_WRITE_SAMPLE=1 swift test --filter StoreBenchmarks/writeTheSample
 struct StoreBenchmarks {
     static let environment = ProcessInfo.processInfo.environment
@@ -66,10 +66,28 @@ struct StoreBenchmarks {
             best = min(best, read.seconds)
         }
         print("archive reload of \(ledger.documents.count) documents, \(ledger.payments.count) payment rows: best of 5 \(best) s")
+        if let times = Self.environment["ARLENS_BENCH_REPLICATE"].flatMap({ Int($0) }) {
+            try reloadReplicated(ledger, times: times, at: folder.appendingPathComponent("large.arl"))
+        }
         let store = try SnapshotStore(at: folder.appendingPathComponent("store"))
         let add = try measure { try store.add(ledger, source: "bench", report: nil) }
         print("store add: \(add.seconds) s")
         print(LedgerSummary(ledger).renderedTable)
+    }
+
+    /// Reload time of a ledger `times` as large (documents, allocations and payments repeated).
+    private func reloadReplicated(_ ledger: Ledger, times: Int, at url: URL) throws {
+        let large = LedgerReplication.replicated(ledger, times: times)
+        let write = try measure { try LedgerArchive.write(large, to: url) }
+        let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        print("archive write of \(large.documents.count) documents: \(write.seconds) s, \(size / 1_000_000) MB")
+        var best = Double.infinity
+        for attempt in 0..<3 {
+            let read = try measure { try LedgerArchive.read(from: url) }
+            if attempt == 0 { #expect(read.value == large) }
+            best = min(best, read.seconds)
+        }
+        print("archive reload of \(large.documents.count) documents, \(large.payments.count) payment rows: best of 3 \(best) s")
     }
 
     private func measure<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double) {
