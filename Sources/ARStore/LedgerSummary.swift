@@ -42,7 +42,8 @@ public struct LedgerSummary: Sendable, Equatable, Codable {
     public var source: String?
     public var counts: [TableCount]
     public var dateRanges: [DateRange]
-    /// Sorted by entity id, then currency code.
+    /// Sorted by entity id, then currency code; cash on account of a customer with no document
+    /// and no `entity_id` is under entity `(none)`.
     public var totals: [Totals]
 
     /// Summarises `ledger` at its snapshot's as-of date.
@@ -78,12 +79,15 @@ public struct LedgerSummary: Sendable, Equatable, Codable {
         let d = ledger.snapshot.asOf.rawValue
         let docs = ledger.documents
         let currencyCount = ledger.currencies.count
-        var cells = [Totals?](repeating: nil, count: ledger.entities.count * currencyCount)
+        // One extra entity row, `(none)`, for cash on account whose entity cannot be resolved.
+        let unresolved = Int32(ledger.entities.count)
+        var cells = [Totals?](repeating: nil, count: (ledger.entities.count + 1) * currencyCount)
         func cell(_ entity: Int32, _ currency: Int32) -> Int { Int(entity) * currencyCount + Int(currency) }
         func touch(_ k: Int, entity: Int32, currency: Int32) {
             if cells[k] == nil {
                 let c = ledger.currencies[Int(currency)]
-                cells[k] = Totals(entity: ledger.entities.ids[Int(entity)], currency: c.code, digits: c.minorDigits,
+                let name = entity == unresolved ? "(none)" : ledger.entities.ids[Int(entity)]
+                cells[k] = Totals(entity: name, currency: c.code, digits: c.minorDigits,
                                   invoices: 0, creditNotes: 0, invoiced: 0, credited: 0, openItems: 0, open: 0)
             }
         }
@@ -109,9 +113,10 @@ public struct LedgerSummary: Sendable, Equatable, Codable {
             cells[k]!.open += open
         }
         let payments = ledger.payments
-        for p in 0..<payments.count where payments.document[p] < 0 && payments.day[p] <= d && payments.resolvedEntity[p] >= 0 {
-            let k = cell(payments.resolvedEntity[p], payments.currency[p])
-            touch(k, entity: payments.resolvedEntity[p], currency: payments.currency[p])
+        for p in 0..<payments.count where payments.document[p] < 0 && payments.day[p] <= d {
+            let entity = payments.resolvedEntity[p] >= 0 ? payments.resolvedEntity[p] : unresolved
+            let k = cell(entity, payments.currency[p])
+            touch(k, entity: entity, currency: payments.currency[p])
             cells[k]!.openItems += 1
             cells[k]!.open -= payments.amount[p]
         }

@@ -3,7 +3,7 @@ import ARCore
 
 /// Makes a larger ledger for reload timing: the documents, their allocations and the payments
 /// repeated `times` times (references shifted so the copy stays a valid ledger; copies carry no
-/// disputes or write-offs), every other table kept once.
+/// disputes, write-offs or extra attributes), every other table kept once.
 enum LedgerReplication {
     static func replicated(_ ledger: Ledger, times: Int) -> Ledger {
         var out = ledger
@@ -18,7 +18,7 @@ enum LedgerReplication {
         d.due = repeated(docs.due, times)
         d.amount = repeated(docs.amount, times)
         d.currency = repeated(docs.currency, times)
-        d.extras = docs.extras
+        // Extra attributes are not replicated.
         d.allocationStart = [0] + (0..<times).flatMap { k in docs.allocationStart.dropFirst().map { $0 + Int32(k * a) } }
         d.allocationDay = repeated(docs.allocationDay, times)
         d.allocationAmount = repeated(docs.allocationAmount, times)

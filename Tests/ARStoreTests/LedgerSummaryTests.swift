@@ -36,3 +36,15 @@ struct LedgerSummaryTests {
         #expect(try JSONDecoder().decode(LedgerSummary.self, from: data) == summary)
     }
 }
+
+extension LedgerSummaryTests {
+    @Test func cashOfACustomerWithoutDocumentsIsShownUnderNoEntity() throws {
+        var b = LedgerBuilder()
+        try b.add(EntityRecord(id: "FR01", currency: .eur))
+        try b.add(CustomerRecord(id: "C1"))
+        try b.add(PaymentRecord(id: "P1", customerID: "C1", documentID: nil, day: Day(iso: "2026-01-05")!, amount: 12_34, currency: .eur))
+        let summary = LedgerSummary(b.finish(asOf: nil))
+        #expect(summary.totals == [.init(entity: "(none)", currency: "EUR", digits: 2, invoices: 0, creditNotes: 0, invoiced: 0,
+                                         credited: 0, openItems: 1, open: -12_34)])
+    }
+}

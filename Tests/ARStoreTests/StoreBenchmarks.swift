@@ -75,6 +75,20 @@ struct StoreBenchmarks {
         print(LedgerSummary(ledger).renderedTable)
     }
 
+    /// Reload of the fixture ledger replicated to `ARLENS_BENCH_SYNTHETIC` documents, with the
+    /// hash throughput on its own (no CSV involved, so quick to rerun).
+    @Test(.enabled(if: environment["ARLENS_BENCH_SYNTHETIC"] != nil))
+    func reloadSyntheticLedger() throws {
+        let documents = Int(Self.environment["ARLENS_BENCH_SYNTHETIC"]!)!
+        let folder = try LedgerFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixture = try LedgerFixtures.richLedger()
+        try reloadReplicated(fixture, times: documents / fixture.documents.count, at: folder.appendingPathComponent("synthetic.arl"))
+        let bytes = [UInt8](repeating: 7, count: 1 << 30)
+        let hash = measure { XXHash64.hash(bytes) }
+        print("xxHash64 of 1 GiB: \(hash.seconds) s")
+    }
+
     /// Reload time of a ledger `times` as large (documents, allocations and payments repeated).
     private func reloadReplicated(_ ledger: Ledger, times: Int, at url: URL) throws {
         let large = LedgerReplication.replicated(ledger, times: times)

@@ -49,8 +49,8 @@ public enum LedgerArchive {
     ///   another format version, truncated or corrupt.
     public static func read(from url: URL) throws -> Ledger {
         let path = url.path
-        return try MappedFile.withContents(of: path) { bytes in
-            var r = try ArchiveReader(bytes, path: path)
+        return try FileInput.withFile(path) { file in
+            var r = try ArchiveReader(file)
             let ledger = try unarchive(from: &r)
             guard r.isAtEnd else { throw r.corrupt("sections left after the last table") }
             return ledger
