@@ -1,6 +1,7 @@
 import ARCore
 import ARGenerator
 import Foundation
+import Synchronization
 import Testing
 @testable import ARStore
 
@@ -89,6 +90,18 @@ struct LedgerGeneratorTests {
                 && docs.writeOffStart[i + 1] == docs.writeOffStart[i]
         }
         #expect(overdueOpen.count > 30)
+    }
+
+    @Test func reportsProgressUpToTheTotal() throws {
+        let folder = try LedgerFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let calls = Mutex<[Int]>([])
+        try LedgerGenerator.write(GeneratorConfig(invoices: 25_000, seed: 5, asOf: Self.asOf), to: folder, format: .csv) { written, total in
+            #expect(total == 25_000)
+            calls.withLock { $0.append(written) }
+        }
+        let written = calls.withLock { $0 }
+        #expect(written.count == 3 && written.last == 25_000 && written == written.sorted())
     }
 
     @Test func writesTheSameTablesToSQLite() throws {

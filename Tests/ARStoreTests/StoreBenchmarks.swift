@@ -9,7 +9,7 @@ import Glibc
 
 /// Measurements and the committed sample, run on demand only:
 ///
-///     ARLENS_BENCH_INVOICES=1000000 [ARLENS_BENCH_REPLICATE=10] swift test -c release --filter StoreBenchmarks/generateLoadArchiveReload
+///     ARLENS_BENCH_INVOICES=1000000 [ARLENS_BENCH_REPLICATE=10 | ARLENS_BENCH_GENERATE_ONLY=1] swift test -c release --filter StoreBenchmarks/generateLoadArchiveReload
 ///     ARLENS_WRITE_SAMPLE=1 swift test --filter StoreBenchmarks/writeTheSample
 struct StoreBenchmarks {
     static let environment = ProcessInfo.processInfo.environment
@@ -52,6 +52,7 @@ struct StoreBenchmarks {
         let generation = try measure { try LedgerGenerator.write(config, to: folder.appendingPathComponent("csv"), format: .csv) }
         print("generate \(invoices) invoices (CSV): \(generation.seconds) s, peak RSS \(peakResidentMegabytes()) MB")
         print(generation.value.renderedTable)
+        if Self.environment["ARLENS_BENCH_GENERATE_ONLY"] != nil { return }
         let sqlite = try measure { try LedgerGenerator.write(config, to: folder.appendingPathComponent("sqlite"), format: .sqlite) }
         print("generate \(invoices) invoices (SQLite): \(sqlite.seconds) s")
         let ledger = try InterchangeFolder(url: folder.appendingPathComponent("csv")).ledger()
