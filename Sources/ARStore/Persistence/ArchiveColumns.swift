@@ -62,7 +62,7 @@ extension ArchiveReader {
         return DictionaryColumn(codes: codes, values: values)
     }
 
-    mutating func optionalColumn<T: BitwiseCopyable & Equatable>(count: Int, placeholder: T, _ what: String) throws -> OptionalColumn<T> {
+    mutating func optionalColumn<T: BitwiseCopyable & Equatable & Sendable>(count: Int, placeholder: T, _ what: String) throws -> OptionalColumn<T> {
         let values = try array(T.self, count: count, what)
         return OptionalColumn(values: values, present: try bitmap(count: count, what), placeholder: placeholder)
     }

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,9 +7,12 @@ import Darwin
 #endif
 
 /// Reads the sections of an archive in order, each straight from the file into its typed array
-/// (one copy by the kernel, no parsing), then checks its length and checksum.
+/// (one copy by the kernel, no parsing), and checks its length at once and its checksum on a
+/// background queue while the next section is read (``verifyChecksums()`` waits for them).
 struct ArchiveReader {
     private let file: FileInput
+    private let verifier = DispatchQueue(label: "arlens.archive.verify")
+    private let mismatches = ChecksumMismatches()
     /// offset, length, hash of each section.
     private var table: [(offset: Int, length: Int, hash: UInt64)] = []
     private var next = 0
@@ -58,7 +63,7 @@ struct ArchiveReader {
     var isAtEnd: Bool { next == table.count }
 
     /// The next section as an array of `T`; `count`, when given, is the number of elements it must hold.
-    mutating func array<T: BitwiseCopyable>(_: T.Type = T.self, count expected: Int? = nil, _ what: String) throws -> [T] {
+    mutating func array<T: BitwiseCopyable & Sendable>(_: T.Type = T.self, count expected: Int? = nil, _ what: String) throws -> [T] {
         guard next < table.count else { throw corrupt("section for \(what) is missing") }
         let (offset, length, hash) = table[next]
         next += 1
@@ -70,12 +75,29 @@ struct ArchiveReader {
             try file.read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)
             initialized = count
         }
-        guard values.withUnsafeBytes({ XXHash64.hash($0) }) == hash else { throw corrupt("checksum mismatch in \(what)") }
+        let mismatches = self.mismatches
+        verifier.async {
+            if values.withUnsafeBytes({ XXHash64.hash($0) }) != hash { mismatches.record(what) }
+        }
         return values
+    }
+
+    /// Waits for the checksums of the sections read so far.
+    /// - Throws: ``LedgerArchiveError/corrupt(path:detail:)`` naming the first damaged section.
+    func verifyChecksums() throws {
+        verifier.sync {}
+        if let first = mismatches.first { throw corrupt("checksum mismatch in \(first)") }
     }
 
     /// A structural check on decoded data that failed.
     func corrupt(_ detail: String) -> LedgerArchiveError { .corrupt(path: file.path, detail: detail) }
+}
+
+/// The sections whose checksum did not match, in the order they were read.
+final class ChecksumMismatches: Sendable {
+    private let names = Mutex<[String]>([])
+    func record(_ what: String) { names.withLock { $0.append(what) } }
+    var first: String? { names.withLock { $0.first } }
 }
 
 /// A file open for reading at given offsets.

@@ -51,7 +51,15 @@ public enum LedgerArchive {
         let path = url.path
         return try FileInput.withFile(path) { file in
             var r = try ArchiveReader(file)
-            let ledger = try unarchive(from: &r)
+            let ledger: Ledger
+            do {
+                ledger = try unarchive(from: &r)
+            } catch {
+                // A damaged section is the better explanation of a structural error that follows it.
+                try r.verifyChecksums()
+                throw error
+            }
+            try r.verifyChecksums()
             guard r.isAtEnd else { throw r.corrupt("sections left after the last table") }
             return ledger
         }
