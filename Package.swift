@@ -49,7 +49,7 @@ let package = Package(
         ),
 
         .testTarget(name: "ARCoreTests", dependencies: ["ARCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ARStoreTests", dependencies: ["ARStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARStoreTests", dependencies: ["ARStore", "ARGenerator"], swiftSettings: swiftSettings),
         .testTarget(name: "ARImportTests", dependencies: ["ARImport", "ARGenerator", "CSQLite"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ARMetricsTests", dependencies: ["ARMetrics"], swiftSettings: swiftSettings),
         .testTarget(name: "ARQueryTests", dependencies: ["ARQuery", "ARImport", "ARGenerator", "CSQLite"], swiftSettings: swiftSettings),

@@ -1,1 +1,0 @@
-// The ARGenerator module; see Package.swift for its role.

@@ -1,0 +1,157 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the sections of an archive in order, each straight from the file into its typed array
+/// (one copy by the kernel, no parsing), and checks its length at once and its checksum on a
+/// background queue while the next section is read (``verifyChecksums()`` waits for them).
+struct ArchiveReader {
+    private let file: FileInput
+    private let verifier = DispatchQueue(label: "arlens.archive.verify")
+    private let mismatches = ChecksumMismatches()
+    /// offset, length, hash of each section.
+    private var table: [(offset: Int, length: Int, hash: UInt64)] = []
+    private var next = 0
+
+    /// Validates the header and the section table of the open file.
+    init(_ file: FileInput) throws {
+        self.file = file
+        let path = file.path
+        let header = try file.read(count: min(file.size, ArchiveFormat.headerSize), at: 0)
+        guard header.count == ArchiveFormat.headerSize, ArchiveFormat.magic.elementsEqual(header[0..<8]) else {
+            throw LedgerArchiveError.notAnArchive(path: path)
+        }
+        func word<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T {
+            header.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
+        }
+        let version = word(8, UInt32.self)
+        guard version == ArchiveFormat.version else {
+            throw LedgerArchiveError.unsupportedVersion(path: path, found: version, supported: ArchiveFormat.version)
+        }
+        let sectionCount = Int(word(12, UInt32.self))
+        let fileLength = word(16, UInt64.self)
+        guard fileLength == UInt64(file.size) else {
+            throw LedgerArchiveError.truncated(path: path, expectedBytes: Int(clamping: fileLength), foundBytes: file.size)
+        }
+        let tableEnd = ArchiveFormat.headerSize + sectionCount * ArchiveFormat.tableEntrySize
+        guard tableEnd <= file.size else {
+            throw LedgerArchiveError.corrupt(path: path, detail: "section table runs past the end of the file")
+        }
+        let entries = try file.read(count: tableEnd - ArchiveFormat.headerSize, at: ArchiveFormat.headerSize)
+        guard XXHash64.hash(entries) == word(24, UInt64.self) else {
+            throw LedgerArchiveError.corrupt(path: path, detail: "section table checksum mismatch")
+        }
+        try entries.withUnsafeBytes { raw in
+            for s in 0..<sectionCount {
+                let at = s * ArchiveFormat.tableEntrySize
+                let offset = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                let length = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+                let hash = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self))
+                guard offset <= UInt64(file.size), length <= UInt64(file.size) - offset else {
+                    throw LedgerArchiveError.corrupt(path: path, detail: "section \(s) runs past the end of the file")
+                }
+                table.append((Int(offset), Int(length), hash))
+            }
+        }
+    }
+
+    /// Whether every section has been read.
+    var isAtEnd: Bool { next == table.count }
+
+    /// The next section as an array of `T`; `count`, when given, is the number of elements it must hold.
+    mutating func array<T: BitwiseCopyable & Sendable>(_: T.Type = T.self, count expected: Int? = nil, _ what: String) throws -> [T] {
+        guard next < table.count else { throw corrupt("section for \(what) is missing") }
+        let (offset, length, hash) = table[next]
+        next += 1
+        let stride = MemoryLayout<T>.stride
+        guard length % stride == 0 else { throw corrupt("\(what): \(length) bytes is not a whole number of \(stride)-byte values") }
+        let count = length / stride
+        if let expected, expected != count { throw corrupt("\(what) has \(count) rows, expected \(expected)") }
+        let values = try [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            try file.read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)
+            initialized = count
+        }
+        let mismatches = self.mismatches
+        verifier.async {
+            if values.withUnsafeBytes({ XXHash64.hash($0) }) != hash { mismatches.record(what) }
+        }
+        return values
+    }
+
+    /// Waits for the checksums of the sections read so far.
+    /// - Throws: ``LedgerArchiveError/corrupt(path:detail:)`` naming the first damaged section.
+    func verifyChecksums() throws {
+        verifier.sync {}
+        if let first = mismatches.first { throw corrupt("checksum mismatch in \(first)") }
+    }
+
+    /// A structural check on decoded data that failed.
+    func corrupt(_ detail: String) -> LedgerArchiveError { .corrupt(path: file.path, detail: detail) }
+}
+
+/// The sections whose checksum did not match, in the order they were read.
+final class ChecksumMismatches: Sendable {
+    private let names = Mutex<[String]>([])
+    func record(_ what: String) { names.withLock { $0.append(what) } }
+    var first: String? { names.withLock { $0.first } }
+}
+
+/// A file open for reading at given offsets.
+struct FileInput {
+    let fd: Int32
+    let path: String
+    let size: Int
+
+    /// Opens `path` for the duration of `body`.
+    static func withFile<R>(_ path: String, _ body: (FileInput) throws -> R) throws -> R {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw LedgerArchiveError.io(path: path, operation: "open", reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw LedgerArchiveError.io(path: path, operation: "stat", reason: String(cString: strerror(errno)))
+        }
+        return try body(FileInput(fd: fd, path: path, size: Int(info.st_size)))
+    }
+
+    /// Fills `buffer` with the bytes at `offset`; the caller has checked they are in the file.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws {
+        guard var pointer = buffer.baseAddress else { return }
+        var remaining = buffer.count, position = offset
+        while remaining > 0 {
+            let n = pread(fd, pointer, min(remaining, 1 << 30), off_t(position))
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                throw LedgerArchiveError.io(path: path, operation: "read", reason: n == 0 ? "unexpected end of file" : String(cString: strerror(errno)))
+            }
+            pointer += n
+            position += n
+            remaining -= n
+        }
+    }
+
+    func read(count: Int, at offset: Int) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            try read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)
+            initialized = count
+        }
+    }
+}
+
+/// A whole file mapped read-only for the duration of `body` (to hash a file without copying it).
+enum MappedFile {
+    static func withContents<R>(of path: String, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+        try FileInput.withFile(path) { file in
+            guard file.size > 0 else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+            guard let mapped = mmap(nil, file.size, PROT_READ, MAP_PRIVATE, file.fd, 0), mapped != MAP_FAILED else {
+                throw LedgerArchiveError.io(path: path, operation: "map", reason: String(cString: strerror(errno)))
+            }
+            defer { munmap(mapped, file.size) }
+            return try body(UnsafeRawBufferPointer(start: mapped, count: file.size))
+        }
+    }
+}
