@@ -11,6 +11,24 @@ final class Canvas {
     private(set) var fontSize: Double = 11
     private var bold = false
 
+    /// A surface this canvas owns (scratch canvases for measuring), destroyed with it.
+    private var ownedSurface: OpaquePointer?
+
+    /// A canvas over a 1×1 image, for measuring text outside a render.
+    static func scratch() -> Canvas {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
+        let canvas = Canvas(cairo_create(surface)!)
+        canvas.ownedSurface = surface
+        return canvas
+    }
+
+    deinit {
+        if let ownedSurface {
+            cairo_destroy(cr)
+            cairo_surface_destroy(ownedSurface)
+        }
+    }
+
     init(_ cr: OpaquePointer) {
         self.cr = cr
         // Unhinted metrics: text measures the same on PNG, SVG and PDF, so layouts match.

@@ -16,8 +16,9 @@ struct NiceScale: Equatable {
             if low == 0 { high = 1 } else if low > 0 { low = 0 } else { high = 0 }
         }
         let ticks = max(2, targetTicks)
-        let range = NiceScale.niceNumber(high - low, round: false)
-        step = NiceScale.niceNumber(range / Double(ticks - 1), round: true)
+        // Heckbert first rounds the range up to a nice number, which can halve the tick count
+        // (0…2.4M gives 0, 1M, 2M, 3M); rounding the raw step keeps the density asked for.
+        step = NiceScale.niceNumber((high - low) / Double(ticks - 1), round: true)
         lower = (low / step).rounded(.down) * step
         upper = (high / step).rounded(.up) * step
     }

@@ -99,8 +99,7 @@ enum NumberText {
     static func abbreviated(_ value: Double) -> String {
         let (divisor, suffix) = abbreviation(for: abs(value))
         let scaled = abs(value) / divisor
-        let decimals = divisor == 1 ? (scaled < 10 && scaled != scaled.rounded() ? 2 : 0)
-            : scaled < 10 ? 2 : scaled < 100 ? 1 : 0
+        let decimals = scaled < 10 ? 2 : scaled < 100 ? 1 : 0
         return trimmingZeros(grouped(value / divisor, decimals: decimals)) + suffix
     }
 
