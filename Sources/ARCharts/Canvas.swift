@@ -170,6 +170,12 @@ final class Canvas {
         return width("…") <= maxWidth ? "…" : ""
     }
 
+    /// The first of `candidates` (longest form first) that fits `maxWidth`, else the last one cut.
+    func fitting(_ candidates: [String], maxWidth: Double) -> String {
+        for candidate in candidates where width(candidate) <= maxWidth { return candidate }
+        return truncated(candidates.last ?? "", maxWidth: maxWidth)
+    }
+
     /// Draws `text` with its baseline vertically centred on `y`'s cap height: `y` is the middle
     /// of the capital letters, which is what the eye aligns with ticks and bars.
     func text(_ text: String, x: Double, y: Double, anchor: Anchor = .leading, _ color: Color) {

@@ -18,7 +18,7 @@ struct CartesianPainter: KindPainter {
         // The zero line when zero is on the axis, else the bottom edge.
         let baseline = axis.scale.lower <= 0 && axis.scale.upper >= 0 ? y(0, axis, plot) : plot.maxY
         canvas.line(plot.x, baseline, plot.maxX, baseline, theme.axis)
-        labels.paint(on: canvas, plot: plot, color: theme.mutedText)
+        labels.paint(on: canvas, plot: plot, leftLimit: area.x, color: theme.mutedText)
     }
 
     /// Data range: per-category sums for stacks, all values otherwise.

@@ -29,7 +29,13 @@ struct DonutPainter: KindPainter {
             ChartPainter.paintNoData(on: canvas, in: area, theme: theme)
             return
         }
-        let key = Key(slices: slices, total: total, format: chart.valueFormat, canvas: canvas, maxWidth: area.width * 0.5)
+        // In a narrow frame the names matter more than the values: drop the value column first.
+        var key = Key(slices: slices, total: total, format: chart.valueFormat, canvas: canvas, maxWidth: area.width * 0.55,
+                      showValues: true)
+        if key.truncatesNames {
+            key = Key(slices: slices, total: total, format: chart.valueFormat, canvas: canvas, maxWidth: area.width * 0.55,
+                      showValues: false)
+        }
         // Donut and key form one group, centred in the area.
         let diameter = max(20, min(area.height - 8, area.width - key.width - 40))
         let groupWidth = diameter + 40 + key.width
@@ -49,7 +55,8 @@ struct DonutPainter: KindPainter {
             angle += sweep
         }
         canvas.setFont(size: max(11, min(20, radius * 0.2)), bold: true)
-        let totalText = canvas.truncated(chart.valueFormat.label(total), maxWidth: radius * 1.1)
+        let totalText = canvas.fitting([chart.valueFormat.label(total), chart.valueFormat.compactLabel(total)],
+                                       maxWidth: radius * 1.1)
         canvas.text(totalText, x: cx, y: cy - 2, anchor: .center, theme.text)
         canvas.setFont(size: 11)
         canvas.text("Total", x: cx, y: cy + canvas.fontSize + 6, anchor: .center, theme.mutedText)
@@ -62,16 +69,20 @@ struct DonutPainter: KindPainter {
         var nameWidth: Double
         var valueWidth: Double
         var shareWidth: Double
+        var truncatesNames: Bool
         var width: Double { 16 + nameWidth + 16 + valueWidth + 12 + shareWidth }
 
-        init(slices: [(String, Double)], total: Double, format: ValueFormat, canvas: Canvas, maxWidth: Double) {
+        init(slices: [(String, Double)], total: Double, format: ValueFormat, canvas: Canvas, maxWidth: Double,
+             showValues: Bool) {
             canvas.setFont(size: 11)
-            let values = slices.map { format.label($0.1) }
+            let values = slices.map { showValues ? format.label($0.1) : "" }
             let shares = slices.map { NumberText.grouped($0.1 / total * 100, decimals: 1) + "%" }
             valueWidth = values.map(canvas.width).max() ?? 0
             shareWidth = shares.map(canvas.width).max() ?? 0
             let room = max(40, maxWidth - (16 + 16 + valueWidth + 12 + shareWidth))
-            nameWidth = min(room, slices.map { canvas.width($0.0) }.max() ?? 0)
+            let widestName = slices.map { canvas.width($0.0) }.max() ?? 0
+            nameWidth = min(room, widestName)
+            truncatesNames = widestName > room
             let names = slices.map { [nameWidth] in canvas.truncated($0.0, maxWidth: nameWidth) }
             rows = (0..<slices.count).map { (names[$0], values[$0], shares[$0]) }
         }

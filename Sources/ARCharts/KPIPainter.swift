@@ -6,9 +6,13 @@ struct KPIPainter: KindPainter {
 
     func paint(in area: Rect) {
         let tiles = chart.tiles
-        let columns = max(1, min(tiles.count, Int(area.width / 180)))
-        let rows = (tiles.count + columns - 1) / columns
         let gap = 12.0
+        // The grid whose tiles come out largest at a landscape shape (about 1.4 : 1).
+        let columns = (1...tiles.count).max { a, b in
+            KPIPainter.tileScore(columns: a, count: tiles.count, area: area, gap: gap)
+                < KPIPainter.tileScore(columns: b, count: tiles.count, area: area, gap: gap)
+        } ?? 1
+        let rows = (tiles.count + columns - 1) / columns
         let width = (area.width - gap * Double(columns - 1)) / Double(columns)
         let height = min(max(150, width * 1.1), (area.height - gap * Double(rows - 1)) / Double(rows))
         for (index, tile) in tiles.enumerated() {
@@ -16,6 +20,13 @@ struct KPIPainter: KindPainter {
                              y: area.y + Double(index / columns) * (height + gap), width: width, height: height)
             paintTile(tile, in: frame)
         }
+    }
+
+    static func tileScore(columns: Int, count: Int, area: Rect, gap: Double) -> Double {
+        let rows = (count + columns - 1) / columns
+        let width = (area.width - gap * Double(columns - 1)) / Double(columns)
+        let height = (area.height - gap * Double(rows - 1)) / Double(rows)
+        return min(width, height * 1.4)
     }
 
     private func paintTile(_ tile: KPITile, in frame: Rect) {

@@ -72,12 +72,15 @@ struct CategoryLabels {
     }
 
     /// Draws the labels under `plot`, one per slot.
-    func paint(on canvas: Canvas, plot: Rect, color: Color) {
+    func paint(on canvas: Canvas, plot: Rect, leftLimit: Double, color: Color) {
         let slot = plot.width / Double(max(1, texts.count))
         for index in shown {
             let x = plot.x + (Double(index) + 0.5) * slot
             if slanted {
-                canvas.rotatedText(texts[index], x: x + 3, y: plot.maxY + 9, angle: CategoryLabels.angle, color)
+                // A slanted label reaches left by width × cos 45°: cut it at the chart's edge.
+                let room = (x + 3 - leftLimit) / cos(CategoryLabels.angle)
+                let text = canvas.truncated(texts[index], maxWidth: room)
+                canvas.rotatedText(text, x: x + 3, y: plot.maxY + 9, angle: CategoryLabels.angle, color)
             } else {
                 canvas.text(texts[index], x: x, y: plot.maxY + 12, anchor: .center, color)
             }

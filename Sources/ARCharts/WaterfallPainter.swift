@@ -58,20 +58,18 @@ struct WaterfallPainter: KindPainter {
             paintLabel(bar, step: chart.steps[index], left: left, band: band, top: top, bottom: bottom, slot: slot)
         }
         canvas.line(plot.x, y(0), plot.maxX, y(0), theme.axis)
-        labels.paint(on: canvas, plot: plot, color: theme.mutedText)
+        labels.paint(on: canvas, plot: plot, leftLimit: area.x, color: theme.mutedText)
     }
 
     private func paintLabel(_ bar: Bar, step: WaterfallStep, left: Double, band: Double,
                             top: Double, bottom: Double, slot: Double) {
         let magnitude = abs(bar.to - bar.from)
-        var text = chart.valueFormat.label(magnitude)
-        switch bar.kind {
-        case .increase: text = "+" + text
-        case .decrease: text = "−" + text
-        case .start, .total: text = chart.valueFormat.label(bar.to)
-        }
+        let value = bar.kind == .start || bar.kind == .total ? bar.to : magnitude
+        let sign = bar.kind == .increase ? "+" : bar.kind == .decrease ? "−" : ""
         canvas.setFont(size: 10.5, bold: bar.kind == .start || bar.kind == .total)
-        text = canvas.truncated(text, maxWidth: slot - 2)
+        // Drop the currency code before cutting digits when the bar is narrow.
+        let text = canvas.fitting([sign + chart.valueFormat.label(value), sign + chart.valueFormat.compactLabel(value)],
+                                  maxWidth: slot - 2)
         // Above the bar, or below it for a bar that goes down from zero.
         let above = bar.kind == .decrease ? false : bar.to >= 0
         let labelY = above ? top - 9 : bottom + 9

@@ -91,9 +91,11 @@ struct RendererTests {
                               series: [Series(name: "Overdue", values: names.indices.map { Double(-$0 * 500) })])
         let single = Chart(kind: .area, categories: ["2026-03-31"], categoriesAreDates: true,
                            series: [Series(name: "A", values: [5])])
-        for chart in [crowded, longNames, single] {
+        for (name, chart) in [("crowded", crowded), ("long-names", longNames), ("single", single)] {
             for format in OutputFormat.allCases {
-                #expect(try ChartRenderer.render(chart, format: format, size: ChartSize(width: 500, height: 320)).count > 100)
+                let bytes = try ChartRenderer.render(chart, format: format, size: ChartSize(width: 500, height: 320))
+                #expect(bytes.count > 100)
+                try dump(bytes, name + "." + format.rawValue)
             }
         }
     }
@@ -113,11 +115,18 @@ struct RendererTests {
             return try pdf.finish()
         }
         let first = try build(), second = try build()
+        try dump(first, "pack.pdf")
         #expect(first == second)
         let text = String(decoding: first, as: UTF8.self)
         #expect(text.hasPrefix("%PDF-"))
         #expect(text.components(separatedBy: "/Type /Page\n").count - 1 == 2 || text.components(separatedBy: "/Type /Page ").count - 1 == 2)
         #expect(text.contains("/MediaBox [ 0 0 841.89 595.28 ]") || text.contains("841.89"))
         #expect(text.contains("/Title (AR pack)"))
+    }
+
+    /// Writes `bytes` under `$ARLENS_CHART_DUMP` when set, to look at the output by eye.
+    func dump(_ bytes: [UInt8], _ name: String) throws {
+        guard let directory = ProcessInfo.processInfo.environment["ARLENS_CHART_DUMP"] else { return }
+        try Data(bytes).write(to: URL(filePath: directory).appending(path: name))
     }
 }
