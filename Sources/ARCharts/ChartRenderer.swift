@@ -37,7 +37,7 @@ public enum ChartRenderer {
         try checkCairo(drawStatus, "drawing the chart")
 
         if format == .png {
-            try checkCairo(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.context), "encoding the PNG")
+            return try PNGEncoder.encode(surface)
         } else {
             cairo_surface_finish(surface)
             try checkCairo(cairo_surface_status(surface), "finishing the \(format.rawValue) file")

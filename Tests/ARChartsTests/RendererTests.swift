@@ -19,6 +19,22 @@ struct RendererTests {
         #expect(abs(Self.inkedFraction(one) - Self.inkedFraction(two)) < 0.03)
     }
 
+    @Test func pngEncoderKeepsPixelsAndTransparency() throws {
+        // Opaque pixels go out as RGB, translucent ones as RGBA with straight alpha.
+        let opaque: [UInt32] = [0xFF00_72B2, 0xFFE6_9F00, 0xFFFF_FFFF, 0xFF00_0000, 0xFF00_72B2, 0xFF12_3456]
+        let decoded = try RasterImage(png: PNGEncoder.encode(pixels: opaque, width: 3, height: 2))
+        #expect(decoded.width == 3 && decoded.height == 2)
+        #expect(decoded.pixels == opaque)
+        // Half-transparent blue, premultiplied: 0x80 alpha with 0x40 blue is 0x80 straight blue.
+        let translucent: [UInt32] = [0x8000_0040, 0x0000_0000, 0xFFFF_0000, 0x4020_1000]
+        let back = try RasterImage(png: PNGEncoder.encode(pixels: translucent, width: 2, height: 2))
+        for (a, b) in zip(back.pixels, translucent) {
+            for shift: UInt32 in [0, 8, 16, 24] {
+                #expect(abs(Int((a >> shift) & 0xFF) - Int((b >> shift) & 0xFF)) <= 1)
+            }
+        }
+    }
+
     @Test func emptyChartSaysNoDataInsteadOfFailing() throws {
         let empty = Chart(kind: .stackedBar, title: "Aging", categories: ["Oct"], series: [Series(name: "A", values: [nil])])
         let png = try ChartRenderer.render(empty, format: .png, size: ChartSize(width: 400, height: 300))
