@@ -29,10 +29,14 @@ struct HorizontalBarPainter: KindPainter {
         let band = min(slot * 0.72, 28 * Double(chart.series.count))
         let barHeight = band / Double(chart.series.count)
         let zero = axis.position(0, from: plot.x, to: plot.maxX)
+        // When rows are thinner than a line of text, name every k-th row only.
+        let nameEvery = max(1, Int((canvas.fontSize * 1.3 / slot).rounded(.up)))
         for index in 0..<count {
             let center = plot.y + (Double(index) + 0.5) * slot
-            let name = canvas.truncated(chart.categories[index], maxWidth: nameWidth)
-            canvas.text(name, x: plot.x - 10, y: center, anchor: .trailing, theme.text)
+            if index % nameEvery == 0 {
+                let name = canvas.truncated(chart.categories[index], maxWidth: nameWidth)
+                canvas.text(name, x: plot.x - 10, y: center, anchor: .trailing, theme.text)
+            }
             for (seriesIndex, series) in chart.series.enumerated() {
                 guard index < series.values.count, let v = series.values[index], v.isFinite else { continue }
                 let x1 = axis.position(v, from: plot.x, to: plot.maxX)

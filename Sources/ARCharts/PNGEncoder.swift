@@ -55,41 +55,53 @@ enum PNGEncoder {
     }
 
     /// Scanlines in PNG byte order, each prefixed by filter type 2 ("Up": minus the row above).
+    /// One pass straight from the surface's pixels: the row above is read from the surface too.
     private static func filteredRows(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int,
                                      opaque: Bool) -> [UInt8] {
         let channels = opaque ? 3 : 4
         let rowBytes = width * channels
-        var previous = [UInt8](repeating: 0, count: rowBytes)
-        var current = [UInt8](repeating: 0, count: rowBytes)
-        var out = [UInt8](repeating: 0, count: height * (rowBytes + 1))
-        out.withUnsafeMutableBufferPointer { out in
-            for row in 0..<height {
-                let pixels = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
-                current.withUnsafeMutableBufferPointer { line in
-                    for column in 0..<width {
-                        let argb = pixels[column]
-                        var r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF
-                        let a = argb >> 24
-                        let base = column * channels
-                        if !opaque {
-                            // Cairo stores premultiplied alpha; PNG wants it straight.
-                            if a != 0 && a != 0xFF {
-                                r = (r * 255 + a / 2) / a; g = (g * 255 + a / 2) / a; b = (b * 255 + a / 2) / a
-                            }
-                            line[base + 3] = UInt8(a)
+        return [UInt8](unsafeUninitializedCapacity: height * (rowBytes + 1)) { out, count in
+            var zeroRow = [UInt32](repeating: 0, count: width)
+            zeroRow.withUnsafeMutableBufferPointer { zeros in
+                var cursor = out.baseAddress!
+                for row in 0..<height {
+                    let pixels = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+                    let above = row == 0 ? UnsafePointer(zeros.baseAddress!)
+                        : UnsafeRawPointer(data + (row - 1) * stride).assumingMemoryBound(to: UInt32.self)
+                    cursor.pointee = 2
+                    cursor += 1
+                    if opaque {
+                        for column in 0..<width {
+                            let now = pixels[column], before = above[column]
+                            cursor[0] = UInt8(truncatingIfNeeded: now >> 16) &- UInt8(truncatingIfNeeded: before >> 16)
+                            cursor[1] = UInt8(truncatingIfNeeded: now >> 8) &- UInt8(truncatingIfNeeded: before >> 8)
+                            cursor[2] = UInt8(truncatingIfNeeded: now) &- UInt8(truncatingIfNeeded: before)
+                            cursor += 3
                         }
-                        line[base] = UInt8(r)
-                        line[base + 1] = UInt8(g)
-                        line[base + 2] = UInt8(b)
+                    } else {
+                        for column in 0..<width {
+                            let now = straight(pixels[column]), before = row == 0 ? 0 : straight(above[column])
+                            for shift in [24, 16, 8, 0] as [UInt32] {
+                                cursor.pointee = UInt8(truncatingIfNeeded: now >> shift) &- UInt8(truncatingIfNeeded: before >> shift)
+                                cursor += 1
+                            }
+                        }
                     }
                 }
-                let start = row * (rowBytes + 1)
-                out[start] = 2
-                for index in 0..<rowBytes { out[start + 1 + index] = current[index] &- previous[index] }
-                swap(&previous, &current)
             }
+            count = height * (rowBytes + 1)
         }
-        return out
+    }
+
+    /// A premultiplied ARGB pixel as straight RGBA (PNG's order and alpha).
+    @inline(__always)
+    private static func straight(_ argb: UInt32) -> UInt32 {
+        let a = argb >> 24
+        var r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF
+        if a != 0 && a != 0xFF {
+            r = min(255, (r * 255 + a / 2) / a); g = min(255, (g * 255 + a / 2) / a); b = min(255, (b * 255 + a / 2) / a)
+        }
+        return r << 24 | g << 16 | b << 8 | a
     }
 
     /// zlib-wrapped deflate with the run-length strategy.
