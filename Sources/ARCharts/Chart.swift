@@ -76,16 +76,18 @@ public struct Chart: Sendable, Equatable {
     }
 
     /// A rows × columns matrix drawn as coloured cells, e.g. aging bucket × customer group.
-    /// `values[r][c]` is the cell of row `r` and column `c`.
+    /// `values[r][c]` is the cell of row `r` and column `c`; `columnsAreDates` labels ISO-day
+    /// columns as months ("Oct 25").
     public static func heatmap(
-        title: String? = nil, subtitle: String? = nil, rows: [String], columns: [String], values: [[Double?]],
-        valueFormat: ValueFormat = .number(decimals: 0), theme: Theme = .light
+        title: String? = nil, subtitle: String? = nil, rows: [String], columns: [String], columnsAreDates: Bool = false,
+        values: [[Double?]], valueFormat: ValueFormat = .number(decimals: 0), theme: Theme = .light
     ) -> Chart {
         let series = rows.enumerated().map { index, name in
             Series(name: name, values: index < values.count ? values[index] : [])
         }
-        return Chart(kind: .heatmap, title: title, subtitle: subtitle, categories: columns, series: series,
-                     valueFormat: valueFormat, legend: .hidden, theme: theme)
+        return Chart(kind: .heatmap, title: title, subtitle: subtitle, categories: columns,
+                     categoriesAreDates: columnsAreDates, series: series, valueFormat: valueFormat, legend: .hidden,
+                     theme: theme)
     }
 
     /// A rendered table, for report packs.

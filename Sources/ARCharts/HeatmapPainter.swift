@@ -14,12 +14,16 @@ struct HeatmapPainter: KindPainter {
         let grid = area.inset(top: header, left: rowNameWidth + 10, bottom: keyHeight)
         guard grid.width > 4, grid.height > 4 else { return }
         let cellWidth = grid.width / Double(columns.count)
-        let cellHeight = min(grid.height / Double(rows.count), 56)
+        let cellHeight = min(grid.height / Double(rows.count), 80)
 
         canvas.setFont(size: 11, bold: true)
         let columnLabels = chart.categoriesAreDates ? DateLabels.labels(for: columns) : columns
+        let cellLabels = chart.valueFormat.compactLabels(values)
+        var cellLabelIndex = 0
         for (index, name) in columnLabels.enumerated() {
-            let text = canvas.truncated(name, maxWidth: cellWidth - 4)
+            // "Oct 25" becomes "Oct" before it is cut.
+            let monthOnly = chart.categoriesAreDates ? String(name.prefix { $0 != " " }) : name
+            let text = canvas.fitting([name, monthOnly], maxWidth: cellWidth - 4)
             canvas.text(text, x: grid.x + (Double(index) + 0.5) * cellWidth, y: area.y + header / 2 - 2,
                         anchor: .center, theme.text)
         }
@@ -38,7 +42,8 @@ struct HeatmapPainter: KindPainter {
                 let color = theme.heat(high > low ? (v - low) / (high - low) : 0)
                 canvas.fill(inner, color)
                 canvas.setFont(size: 10.5)
-                let text = chart.valueFormat.compactLabel(v)
+                let text = cellLabels[cellLabelIndex]
+                cellLabelIndex += 1
                 if canvas.width(text) <= inner.width - 6 && inner.height >= 14 {
                     let ink = color.luminance > 0.5 ? Color(hex: 0x1F2328) : Color(hex: 0xFFFFFF)
                     canvas.text(text, x: cell.midX, y: cell.midY, anchor: .center, ink)

@@ -5,9 +5,10 @@ import CCairo
 ///
 /// Cairo's writer goes through libpng, which tries all five row filters on every row and
 /// compresses at zlib's default level; on an 800 × 500 chart that is nearly 90 % of the
-/// render time. Charts are large flat areas, so the "Up" filter plus zlib's run-length
-/// strategy gives files about as small in a fraction of the time. Opaque images (every
-/// chart fills its background) are written as 8-bit RGB, others as RGBA.
+/// render time. Charts are large flat areas, so the "Up" filter plus zlib's fastest level
+/// gives files about 10–25 % larger in a fraction of the time (measured on the golden charts:
+/// level 1 was both faster and smaller than the run-length strategy, level 6 twice as slow).
+/// Opaque images (every chart fills its background) are written as 8-bit RGB, others as RGBA.
 enum PNGEncoder {
     static func encode(_ surface: OpaquePointer) throws(ChartRenderError) -> [UInt8] {
         cairo_surface_flush(surface)
@@ -104,10 +105,10 @@ enum PNGEncoder {
         return r << 24 | g << 16 | b << 8 | a
     }
 
-    /// zlib-wrapped deflate with the run-length strategy.
+    /// zlib-wrapped deflate at level 1.
     private static func deflate(_ input: [UInt8]) throws(ChartRenderError) -> [UInt8] {
         var stream = z_stream()
-        let status = deflateInit2_(&stream, 6, Z_DEFLATED, 15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        let status = deflateInit2_(&stream, 1, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw .cairo("zlib could not start (status \(status))") }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))

@@ -40,6 +40,24 @@ public enum ValueFormat: Sendable, Equatable {
         return label(value)
     }
 
+    /// Labels for a set of values shown side by side (heatmap cells): one k/M abbreviation for
+    /// all, picked by the largest, so 3k sits next to 56k rather than 3,000; money without its code.
+    public func compactLabels(_ values: [Double]) -> [String] {
+        switch self {
+        case .money, .number, .count:
+            let (divisor, suffix) = NumberText.abbreviation(for: values.map(abs).max() ?? 0)
+            if divisor == 1 { return values.map(compactLabel) }
+            return values.map { value in
+                let scaled = value / divisor
+                // Far below the shared unit ("0.0M"), a value keeps its own ("5,000", "64k").
+                if abs(scaled) < 0.1 && value != 0 { return NumberText.abbreviated(value) }
+                return NumberText.trimmingZeros(NumberText.grouped(scaled, decimals: abs(scaled) < 10 ? 1 : 0)) + suffix
+            }
+        default:
+            return values.map(label)
+        }
+    }
+
     /// Tick labels for an axis whose ticks are `step` apart. Money drops the code (shown once as
     /// the axis unit) and shares one abbreviation across all ticks, so "0.5M, 1.0M, 1.5M" line up.
     public func tickLabels(_ ticks: [Double], step: Double) -> [String] {

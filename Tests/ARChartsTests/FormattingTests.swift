@@ -36,6 +36,14 @@ struct FormattingTests {
         #expect(ValueFormat.days.axisUnit == nil)
     }
 
+    @Test func cellLabelsShareOneAbbreviation() {
+        let money = ValueFormat.money(currency: "EUR")
+        #expect(money.compactLabels([3_000, 56_000, 820_000]) == ["3k", "56k", "820k"])
+        #expect(money.compactLabels([5_000, 1_250_000]) == ["5,000", "1.3M"])
+        #expect(money.compactLabels([950, 9_800]) == ["950", "9,800"])
+        #expect(ValueFormat.ratio.compactLabels([0.5]) == ["50.0%"])
+    }
+
     @Test func tickLabelsShareOneAbbreviationAndPrecision() {
         let money = ValueFormat.money(currency: "EUR")
         #expect(money.tickLabels([0, 500_000, 1_000_000, 1_500_000], step: 500_000) == ["0", "0.5M", "1.0M", "1.5M"])

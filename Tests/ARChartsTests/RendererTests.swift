@@ -107,7 +107,18 @@ struct RendererTests {
                               series: [Series(name: "Overdue", values: names.indices.map { Double(-$0 * 500) })])
         let single = Chart(kind: .area, categories: ["2026-03-31"], categoriesAreDates: true,
                            series: [Series(name: "A", values: [5])])
-        for (name, chart) in [("crowded", crowded), ("long-names", longNames), ("single", single)] {
+        let dense = Chart(kind: .horizontalBar, categories: names + names.map { $0 + " (2)" },
+                          series: [Series(name: "Overdue", values: (0..<60).map { Double(60 - $0) * 1_000 })],
+                          valueFormat: .money(currency: "GBP"))
+        let slices = Chart(kind: .donut, categories: names.prefix(12).map { $0 },
+                           series: [Series(name: "Open", values: (1...12).map { Double($0) * 10_000 })],
+                           valueFormat: .money(currency: "USD"), theme: .dark)
+        let monthly = Chart.heatmap(rows: ["1–30", "31–60", "61–90", "90+"],
+                                    columns: (1...12).map { "2025-\($0 < 10 ? "0" : "")\($0)-28" }, columnsAreDates: true,
+                                    values: (0..<4).map { r in (0..<12).map { c in Double((r + 1) * (c + 3) * 1_000) } },
+                                    valueFormat: .money(currency: "EUR"))
+        for (name, chart) in [("crowded", crowded), ("long-names", longNames), ("single", single),
+                              ("dense", dense), ("slices", slices), ("monthly", monthly)] {
             for format in OutputFormat.allCases {
                 let bytes = try ChartRenderer.render(chart, format: format, size: ChartSize(width: 500, height: 320))
                 #expect(bytes.count > 100)
