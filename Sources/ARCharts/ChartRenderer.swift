@@ -13,6 +13,9 @@ public enum ChartRenderer {
     public static func render(_ chart: Chart, format: OutputFormat, size: ChartSize = .standard) throws -> [UInt8] {
         try size.validate()
         let sink = ByteSink()
+        // Declared before the surface's own defer, so it runs after it: destroying an unfinished
+        // SVG or PDF surface (on an error path) still writes into the sink.
+        defer { withExtendedLifetime(sink) {} }
         let surface: OpaquePointer?
         switch format {
         case .png:

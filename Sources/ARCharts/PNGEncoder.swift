@@ -1,4 +1,5 @@
 import CCairo
+import Foundation
 
 /// Encodes a Cairo ARGB32 image surface as PNG, several times faster than
 /// `cairo_surface_write_to_png_stream`.
@@ -71,7 +72,11 @@ enum PNGEncoder {
                         : UnsafeRawPointer(data + (row - 1) * stride).assumingMemoryBound(to: UInt32.self)
                     cursor.pointee = 2
                     cursor += 1
-                    if opaque {
+                    // Charts repeat rows (bars, blank margins): an unchanged row filters to zeros.
+                    if row > 0 && memcmp(pixels, above, width * 4) == 0 {
+                        cursor.update(repeating: 0, count: rowBytes)
+                        cursor += rowBytes
+                    } else if opaque {
                         for column in 0..<width {
                             let now = pixels[column], before = above[column]
                             cursor[0] = UInt8(truncatingIfNeeded: now >> 16) &- UInt8(truncatingIfNeeded: before >> 16)
@@ -111,18 +116,18 @@ enum PNGEncoder {
         let status = deflateInit2_(&stream, 1, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw .cairo("zlib could not start (status \(status))") }
         defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))
-        let result: Int32 = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
+        var result: Int32 = Z_OK
+        let output = [UInt8](unsafeUninitializedCapacity: Int(deflateBound(&stream, uLong(input.count)))) { target, count in
+            input.withUnsafeBufferPointer { source in
                 stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
                 stream.avail_in = uInt(source.count)
                 stream.next_out = target.baseAddress
                 stream.avail_out = uInt(target.count)
-                return CCairo.deflate(&stream, Z_FINISH)
+                result = CCairo.deflate(&stream, Z_FINISH)
             }
+            count = result == Z_STREAM_END ? Int(stream.total_out) : 0
         }
         guard result == Z_STREAM_END else { throw .cairo("zlib could not compress the image (status \(result))") }
-        output.removeLast(output.count - Int(stream.total_out))
         return output
     }
 

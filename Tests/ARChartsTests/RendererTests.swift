@@ -48,6 +48,16 @@ struct RendererTests {
         }
     }
 
+    @Test func tinySizesDrawWithoutFailing() throws {
+        // Frames too small for a plot still give a valid image (title, background), never a crash.
+        for (_, chart) in SampleCharts.all {
+            for size in [ChartSize(width: 60, height: 40), ChartSize(width: 1, height: 1), ChartSize(width: 160, height: 90)] {
+                let image = try RasterImage(png: ChartRenderer.render(chart, format: .png, size: size))
+                #expect(image.width == Int(size.width) && image.height == Int(size.height))
+            }
+        }
+    }
+
     @Test func backgroundFollowsTheTheme() throws {
         var chart = SampleCharts.line
         chart.theme = .dark
