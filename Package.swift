@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "ARImportTests", dependencies: ["ARImport", "ARGenerator", "CSQLite"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ARMetricsTests", dependencies: ["ARMetrics"], swiftSettings: swiftSettings),
         .testTarget(name: "ARQueryTests", dependencies: ["ARQuery", "ARImport", "ARGenerator", "CSQLite"], swiftSettings: swiftSettings),
-        .testTarget(name: "ARChartsTests", dependencies: ["ARCharts"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARChartsTests", dependencies: ["ARCharts"], exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(name: "ARReplTests", dependencies: ["ARRepl", "ARImport"], swiftSettings: swiftSettings),
     ]
 )

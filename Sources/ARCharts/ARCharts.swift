@@ -1,1 +1,0 @@
-// The ARCharts module; see Package.swift for its role.

@@ -1,0 +1,97 @@
+/// One bar of a waterfall bridge.
+public struct WaterfallStep: Sendable, Equatable {
+    /// What the bar means: an absolute level or a movement.
+    public enum Kind: String, Sendable, Equatable {
+        /// An opening level, drawn from zero.
+        case start
+        /// A movement up from the running total.
+        case increase
+        /// A movement down from the running total; give the amount as a positive number.
+        case decrease
+        /// A closing level, drawn from zero; `value` is the stated total (nil: the running total).
+        case total
+    }
+
+    public var label: String
+    public var kind: Kind
+    /// The amount; for `.total`, nil means "use the running total".
+    public var value: Double?
+
+    public init(_ label: String, _ kind: Kind, _ value: Double?) {
+        self.label = label
+        self.kind = kind
+        self.value = value
+    }
+}
+
+/// One KPI tile: a headline figure, its change against the previous period and a sparkline.
+public struct KPITile: Sendable, Equatable {
+    public var label: String
+    public var value: Double?
+    public var previous: Double?
+    public var format: ValueFormat
+    /// Recent history, oldest first; drawn as a sparkline when it has two or more values.
+    public var sparkline: [Double?]
+    /// Whether a rise is good news (sales) or bad news (DSO, overdue); colours the delta.
+    public var higherIsBetter: Bool
+
+    public init(label: String, value: Double?, previous: Double? = nil, format: ValueFormat,
+                sparkline: [Double?] = [], higherIsBetter: Bool = true) {
+        self.label = label
+        self.value = value
+        self.previous = previous
+        self.format = format
+        self.sparkline = sparkline
+        self.higherIsBetter = higherIsBetter
+    }
+
+    /// The relative change from `previous` to `value` (0.1 is +10 %), nil when undefined.
+    public var relativeChange: Double? {
+        guard let value, let previous, previous != 0 else { return nil }
+        return (value - previous) / abs(previous)
+    }
+}
+
+/// Horizontal alignment of a table column.
+public enum ColumnAlignment: String, Sendable, Equatable {
+    case leading, trailing, center
+}
+
+/// The cells of a rendered table; text is shown as given (format figures before).
+public struct TableContent: Sendable, Equatable {
+    public var header: [String]
+    public var rows: [[String]]
+    /// One per column; nil right-aligns columns whose cells all look numeric.
+    public var alignments: [ColumnAlignment]?
+
+    public init(header: [String], rows: [[String]], alignments: [ColumnAlignment]? = nil) {
+        self.header = header
+        self.rows = rows
+        self.alignments = alignments
+    }
+
+    /// The number of columns: the widest of the header and the rows.
+    public var columnCount: Int { rows.reduce(header.count) { max($0, $1.count) } }
+
+    /// The alignment of column `index`: the given one, or trailing for numeric-looking columns.
+    public func alignment(ofColumn index: Int) -> ColumnAlignment {
+        if let alignments, index < alignments.count { return alignments[index] }
+        var sawValue = false
+        for row in rows where index < row.count {
+            let cell = row[index]
+            if cell.isEmpty { continue }
+            guard TableContent.looksNumeric(cell) else { return .leading }
+            sawValue = true
+        }
+        return sawValue ? .trailing : .leading
+    }
+
+    /// "1,234.50", "-12 %", "EUR 1.2M", "45 d": digits with at most a short word around them.
+    static func looksNumeric(_ cell: String) -> Bool {
+        var digits = 0, letters = 0
+        for scalar in cell.unicodeScalars {
+            if ("0"..."9").contains(scalar) { digits += 1 } else if scalar.properties.isAlphabetic { letters += 1 }
+        }
+        return digits > 0 && letters <= 4
+    }
+}
