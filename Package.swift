@@ -37,12 +37,14 @@ let package = Package(
         .target(name: "ARQuery", dependencies: ["ARCore", "ARStore", "ARMetrics"], swiftSettings: swiftSettings),
         // Chart model and the Cairo renderer (PNG, SVG, PDF).
         .target(name: "ARCharts", dependencies: ["CCairo"], swiftSettings: swiftSettings),
+        // Query results as charts: the bridge between ARQuery and ARCharts.
+        .target(name: "ARPresentation", dependencies: ["ARQuery", "ARCharts"], swiftSettings: swiftSettings),
         // The analyst's REPL: session logic and the libedit terminal front.
         .target(name: "ARRepl", dependencies: ["ARQuery", "ARCharts", "CEditLine"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "arlens",
             dependencies: [
-                "ARCore", "ARStore", "ARImport", "ARGenerator", "ARMetrics", "ARQuery", "ARCharts", "ARRepl",
+                "ARCore", "ARStore", "ARImport", "ARGenerator", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "ARRepl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "ARMetricsTests", dependencies: ["ARMetrics"], swiftSettings: swiftSettings),
         .testTarget(name: "ARQueryTests", dependencies: ["ARQuery", "ARImport", "ARGenerator", "CSQLite"], swiftSettings: swiftSettings),
         .testTarget(name: "ARChartsTests", dependencies: ["ARCharts"], exclude: ["Golden"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARPresentationTests", dependencies: ["ARPresentation", "ARImport"], swiftSettings: swiftSettings),
         .testTarget(name: "ARReplTests", dependencies: ["ARRepl", "ARImport"], swiftSettings: swiftSettings),
     ]
 )

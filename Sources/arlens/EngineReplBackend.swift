@@ -1,5 +1,6 @@
 import ARCore
 import ARMetrics
+import ARPresentation
 import ARQuery
 import ARRepl
 import Dispatch
@@ -50,7 +51,7 @@ struct EngineReplBackend: ReplBackend {
             }
             outcome = first
         }
-        try ChartOutput.write(outcome, title: nil, to: path, options: ChartOutputOptions())
+        try ChartOutput.write(outcome, to: path, options: ChartOutputOptions())
     }
 
     func describeSnapshots() -> String {

@@ -35,7 +35,7 @@ extension ResultFormatter {
     }
 
     /// How a value reads in a table.
-    static func display(_ value: ResultValue, _ type: ResultType, _ currency: Currency) -> String {
+    public static func display(_ value: ResultValue, _ type: ResultType, _ currency: Currency) -> String {
         switch value {
         case .null: type == .string ? "(none)" : "-"
         case let .string(s): s
