@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// The `arlens` binary on the bundled sample, end to end.
+@Suite(.serialized)
+struct CommandLineTests {
+    @Test func importsTheSampleOnceAndReconciles() throws {
+        let store = try CLI.temporaryFolder().appendingPathComponent("store").path
+        let first = try CLI.run(["import", "datasets/sample", "--into", store])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("added snapshot 2026-10-31-"))
+        #expect(!first.stdout.contains("rejected rows"))
+        let again = try CLI.run(["import", "datasets/sample", "--into", store])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("is already in"))
+        let inspect = try CLI.run(["inspect", store])
+        #expect(inspect.status == 0, "\(inspect.stderr)")
+        #expect(inspect.stdout.contains("invoices"))
+        // The store answers exactly as the CSV folder it came from.
+        let fromStore = try CLI.run(["query", "--data", store, "ar, overdue by entity", "--format", "csv"])
+        let fromCSV = try CLI.run(["query", "ar, overdue by entity", "--format", "csv"])
+        #expect(fromStore.status == 0 && fromCSV.status == 0)
+        #expect(fromStore.stdout == fromCSV.stdout)
+        #expect(fromStore.stdout.hasPrefix("entity,ar,overdue\n"))
+    }
+
+    @Test func printsJSONWithDimensionsFirst() throws {
+        let out = try CLI.run(["query", "ar, overdue_rate by entity as of 2026-09-30", "--format", "json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        let columns = (json?["columns"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(columns == ["entity", "ar", "overdue_rate"])
+        let rows = json?["rows"] as? [[Any]]
+        #expect((rows?.count ?? 0) >= 2)
+    }
+
+    @Test func bindsParametersWithoutSplicingThem() throws {
+        let out = try CLI.run(["query", "ar by entity where entity = $entity", "--param", "entity=FR01", "--format", "csv"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let lines = out.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.last?.hasPrefix("FR01,") == true)
+        let hostile = try CLI.run(["query", "ar by entity where entity = $entity", "--param", "entity=FR01\" or 1=1 --", "--format", "csv"])
+        #expect(hostile.status == 0)
+        #expect(hostile.stdout == "entity,ar\n")
+    }
+
+    @Test func aTypoShowsTheQueryWithACaretAndAHelpLine() throws {
+        let out = try CLI.run(["query", "ar by custmer_group"])
+        #expect(out.status != 0)
+        #expect(out.stderr.contains("custmer_group"))
+        #expect(out.stderr.contains("^^^^^^^^^^^^^"))
+        #expect(out.stderr.contains("did you mean 'customer_group'?"))
+    }
+
+    @Test func drawsChartsInEveryFormat() throws {
+        let folder = try CLI.temporaryFolder()
+        let magic: [String: [UInt8]] = ["png": [0x89, 0x50, 0x4E, 0x47], "svg": Array("<?xml".utf8), "pdf": Array("%PDF".utf8)]
+        for (ext, prefix) in magic {
+            let path = folder.appendingPathComponent("aging.\(ext)").path
+            let out = try CLI.run(["chart", "aging by customer_group", "--out", path])
+            #expect(out.status == 0, "\(out.stderr)")
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(Array(bytes.prefix(prefix.count)) == prefix, "\(ext)")
+        }
+        let bad = try CLI.run(["chart", "ar by entity", "--out", folder.appendingPathComponent("x.gif").path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains(".png, .svg or .pdf"))
+    }
+
+    @Test func runsAPipedScriptAndStopsAtTheFirstError() throws {
+        let ok = try CLI.run(["repl"], stdin: "ar by entity;\n.mode csv\ncount;\n")
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("FR01"))
+        let failing = try CLI.run(["repl"], stdin: "ar by entity;\nar by entiy;\ncount;\n")
+        #expect(failing.status != 0)
+        #expect(failing.stderr.contains("did you mean 'entity'?"))
+    }
+
+    @Test func generatesADeterministicLedger() throws {
+        let folder = try CLI.temporaryFolder()
+        let a = folder.appendingPathComponent("a").path, b = folder.appendingPathComponent("b").path
+        #expect(try CLI.run(["generate", "--invoices", "500", "--seed", "9", "--as-of", "2026-06-30", "--out", a]).status == 0)
+        #expect(try CLI.run(["generate", "--invoices", "500", "--seed", "9", "--as-of", "2026-06-30", "--out", b]).status == 0)
+        let invoicesA = try Data(contentsOf: URL(fileURLWithPath: a + "/invoices.csv"))
+        let invoicesB = try Data(contentsOf: URL(fileURLWithPath: b + "/invoices.csv"))
+        #expect(invoicesA == invoicesB)
+        let query = try CLI.run(["query", "--data", a, "count, customers"])
+        #expect(query.status == 0, "\(query.stderr)")
+    }
+}
