@@ -127,8 +127,11 @@ struct RendererTests {
                                     columns: (1...12).map { "2025-\($0 < 10 ? "0" : "")\($0)-28" }, columnsAreDates: true,
                                     values: (0..<4).map { r in (0..<12).map { c in Double((r + 1) * (c + 3) * 1_000) } },
                                     valueFormat: .money(currency: "EUR"))
+        var rightLegend = SampleCharts.stackedBar
+        rightLegend.legend = .right
+        rightLegend.series[0].name = "Not yet due (within terms and agreed extensions)"
         for (name, chart) in [("crowded", crowded), ("long-names", longNames), ("single", single),
-                              ("dense", dense), ("slices", slices), ("monthly", monthly)] {
+                              ("dense", dense), ("slices", slices), ("monthly", monthly), ("legend-right", rightLegend)] {
             for format in OutputFormat.allCases {
                 let bytes = try ChartRenderer.render(chart, format: format, size: ChartSize(width: 500, height: 320))
                 #expect(bytes.count > 100)
