@@ -120,10 +120,12 @@ public enum ChartKind: String, Sendable, CaseIterable, Equatable {
 
 /// One named run of values, aligned with the chart's categories.
 public struct Series: Sendable, Equatable {
+    /// The legend label.
     public var name: String
     /// One value per category; `nil` is a gap (drawn as nothing, never as zero).
     public var values: [Double?]
 
+    /// A series named `name` with one value per category.
     public init(name: String, values: [Double?]) {
         self.name = name
         self.values = values

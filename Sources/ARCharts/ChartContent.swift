@@ -12,11 +12,13 @@ public struct WaterfallStep: Sendable, Equatable {
         case total
     }
 
+    /// The category label under the bar.
     public var label: String
     public var kind: Kind
     /// The amount; for `.total`, nil means "use the running total".
     public var value: Double?
 
+    /// A step: `WaterfallStep("Collections", .decrease, 980_000)`.
     public init(_ label: String, _ kind: Kind, _ value: Double?) {
         self.label = label
         self.kind = kind
@@ -26,15 +28,20 @@ public struct WaterfallStep: Sendable, Equatable {
 
 /// One KPI tile: a headline figure, its change against the previous period and a sparkline.
 public struct KPITile: Sendable, Equatable {
+    /// The caption, shown in capitals above the value.
     public var label: String
+    /// The headline figure; nil shows "–".
     public var value: Double?
+    /// The previous period's figure, for the change line.
     public var previous: Double?
+    /// How `value` is written.
     public var format: ValueFormat
     /// Recent history, oldest first; drawn as a sparkline when it has two or more values.
     public var sparkline: [Double?]
     /// Whether a rise is good news (sales) or bad news (DSO, overdue); colours the delta.
     public var higherIsBetter: Bool
 
+    /// A tile; `previous` and `sparkline` are optional.
     public init(label: String, value: Double?, previous: Double? = nil, format: ValueFormat,
                 sparkline: [Double?] = [], higherIsBetter: Bool = true) {
         self.label = label
@@ -59,11 +66,14 @@ public enum ColumnAlignment: String, Sendable, Equatable {
 
 /// The cells of a rendered table; text is shown as given (format figures before).
 public struct TableContent: Sendable, Equatable {
+    /// Column titles.
     public var header: [String]
+    /// Cells, row by row; short rows leave the remaining cells empty.
     public var rows: [[String]]
     /// One per column; nil right-aligns columns whose cells all look numeric.
     public var alignments: [ColumnAlignment]?
 
+    /// A table of preformatted cells.
     public init(header: [String], rows: [[String]], alignments: [ColumnAlignment]? = nil) {
         self.header = header
         self.rows = rows

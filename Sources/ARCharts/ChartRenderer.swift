@@ -40,7 +40,7 @@ public enum ChartRenderer {
         try checkCairo(drawStatus, "drawing the chart")
 
         if format == .png {
-            return try PNGEncoder.encode(surface)
+            return try PNGEncoder.encode(surface, scale: size.scale)
         } else {
             cairo_surface_finish(surface)
             try checkCairo(cairo_surface_status(surface), "finishing the \(format.rawValue) file")

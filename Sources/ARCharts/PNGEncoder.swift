@@ -11,7 +11,9 @@ import Foundation
 /// level 1 was both faster and smaller than the run-length strategy, level 6 twice as slow).
 /// Opaque images (every chart fills its background) are written as 8-bit RGB, others as RGBA.
 enum PNGEncoder {
-    static func encode(_ surface: OpaquePointer) throws(ChartRenderError) -> [UInt8] {
+    /// `scale` device pixels per logical pixel are recorded as 72 × scale dots per inch (pHYs),
+    /// so a scale-2 chart opens at its logical size where viewers honour it (144 dpi is "@2x").
+    static func encode(_ surface: OpaquePointer, scale: Double = 1) throws(ChartRenderError) -> [UInt8] {
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface))
         let height = Int(cairo_image_surface_get_height(surface))
@@ -29,6 +31,12 @@ enum PNGEncoder {
         header.appendBigEndian(UInt32(height))
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // depth 8, RGB or RGBA, deflate, filter set 0, no interlace
         appendChunk("IHDR", header, to: &png)
+        var density: [UInt8] = []
+        let pixelsPerMetre = UInt32((72 * scale / 0.0254).rounded())
+        density.appendBigEndian(pixelsPerMetre)
+        density.appendBigEndian(pixelsPerMetre)
+        density.append(1)  // unit: metre
+        appendChunk("pHYs", density, to: &png)
         appendChunk("IDAT", compressed, to: &png)
         appendChunk("IEND", [], to: &png)
         return png

@@ -14,6 +14,11 @@ struct RendererTests {
         let two = try RasterImage(png: ChartRenderer.render(SampleCharts.groupedBar, format: .png,
                                                             size: ChartSize(width: 400, height: 250, scale: 2)))
         #expect(one.width == 400 && one.height == 250)
+        // pHYs after IHDR: 72 × scale dpi is 2835 (0x0B13) or 5669 (0x1625) pixels per metre.
+        let twoBytes = try ChartRenderer.render(SampleCharts.groupedBar, format: .png,
+                                                size: ChartSize(width: 400, height: 250, scale: 2))
+        #expect(Array(twoBytes[37..<41]) == Array("pHYs".utf8))
+        #expect(Array(twoBytes[41..<50]) == [0, 0, 0x16, 0x25, 0, 0, 0x16, 0x25, 1])
         #expect(two.width == 800 && two.height == 500)
         // Same drawing: about the same share of the image is inked.
         #expect(abs(Self.inkedFraction(one) - Self.inkedFraction(two)) < 0.03)
@@ -127,8 +132,11 @@ struct RendererTests {
                                     columns: (1...12).map { "2025-\($0 < 10 ? "0" : "")\($0)-28" }, columnsAreDates: true,
                                     values: (0..<4).map { r in (0..<12).map { c in Double((r + 1) * (c + 3) * 1_000) } },
                                     valueFormat: .money(currency: "EUR"))
+        var rightLegend = SampleCharts.stackedBar
+        rightLegend.legend = .right
+        rightLegend.series[0].name = "Not yet due (within terms and agreed extensions)"
         for (name, chart) in [("crowded", crowded), ("long-names", longNames), ("single", single),
-                              ("dense", dense), ("slices", slices), ("monthly", monthly)] {
+                              ("dense", dense), ("slices", slices), ("monthly", monthly), ("legend-right", rightLegend)] {
             for format in OutputFormat.allCases {
                 let bytes = try ChartRenderer.render(chart, format: format, size: ChartSize(width: 500, height: 320))
                 #expect(bytes.count > 100)
