@@ -37,7 +37,8 @@ struct QueryCommand: ParsableCommand {
         let outcomes = try QueryText.run(runner, text, parameters: parameters)
         for (k, outcome) in outcomes.enumerated() {
             if k > 0 { print() }
-            print(outcome.text(as: format), terminator: format == .table ? "\n" : "")
+            let text = outcome.text(as: format)
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
     }
 }
