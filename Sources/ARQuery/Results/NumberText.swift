@@ -15,6 +15,12 @@ enum NumberText {
         return text == "-0" ? "0" : text
     }
 
+    /// The shortest text that reads back as exactly `x`, without an exponent when `x` is not tiny or huge.
+    static func roundTrip(_ x: Double) -> String {
+        if x == x.rounded(), x.magnitude < 1e15 { return String(Int64(x)) }
+        return x.description
+    }
+
     /// Inserts `,` every three digits of the integer part: `-1234567.89` → `-1,234,567.89`.
     static func grouped(_ text: String) -> String {
         var integer = Substring(text)

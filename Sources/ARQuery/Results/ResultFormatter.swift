@@ -57,14 +57,16 @@ public enum ResultFormatter {
         return "{\"columns\":[" + columns.joined(separator: ",") + "],\"rows\":[" + rows.joined(separator: ",") + "]}\n"
     }
 
-    /// The machine-readable text of a value: exact money, fractions for ratios; `nil` for null.
+    /// The machine-readable text of a value: exact money, full-precision fractions, days and
+    /// percentages; `nil` for null.
     static func plain(_ value: ResultValue, _ type: ResultType, _ currency: Currency) -> String? {
         switch value {
         case let .string(s): s
         case let .date(d): d.iso
         case let .money(m): MinorUnits.format(m, digits: currency.minorDigits)
         case let .integer(n): String(n)
-        case let .number(x): NumberText.decimal(x, digits: type == .ratio ? 6 : 2, trim: true)
+        // Machines get the full double (shortest round-trip text); the table view rounds.
+        case let .number(x): x.isFinite ? NumberText.roundTrip(x) : nil
         case .null: nil
         }
     }
