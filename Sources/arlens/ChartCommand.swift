@@ -58,8 +58,9 @@ struct ChartCommand: ParsableCommand {
     func run() throws {
         let snapshot = try data.load(quiet: true)
         let runner = QueryRunner(ledger: snapshot.ledger)
-        let outcomes = try QueryText.run(runner, query, parameters: QueryText.parameters(parameters))
-        guard let outcome = outcomes.last else { throw CommandFailure("the query gave no statement to chart") }
+        let statements = try QueryText.compile(runner, query, parameters: QueryText.parameters(parameters))
+        guard let statement = statements.last else { throw CommandFailure("the query gave no statement to chart") }
+        let outcome = try KPIHistory.series(for: statement, runner: runner) ?? runner.execute(statement)
         try ChartOutput.write(outcome, to: out, options: ChartOutputOptions(width: width, height: height, scale: scale,
                                                                               theme: theme, title: title))
         print("wrote \(out)")

@@ -71,6 +71,15 @@ enum QueryText {
         return result
     }
 
+    /// Compiles `text`, rendering a query error with its caret and help line.
+    static func compile(_ runner: QueryRunner, _ text: String, parameters: [String: String]) throws -> [BoundStatement] {
+        do {
+            return try runner.compiler.compile(text, parameters: parameters)
+        } catch let diagnostic as QueryDiagnostic {
+            throw CommandFailure(diagnostic.rendered(source: text))
+        }
+    }
+
     /// Runs `text`, rendering a query error with its caret and help line.
     static func run(_ runner: QueryRunner, _ text: String, parameters: [String: String]) throws -> [QueryOutcome] {
         do {

@@ -1,0 +1,22 @@
+import ARCore
+import ARMetrics
+import ARQuery
+
+/// KPI tiles compare now with last month and show a sparkline: a one-row statement charted as
+/// tiles is run again as a monthly series of the last thirteen month steps.
+public enum KPIHistory {
+    /// The statement's figures at `months` + 1 monthly dates ending on its as-of date, when the
+    /// statement would be charted as KPI tiles (no dimension, one date, at most four metrics).
+    /// - Returns: `nil` when the statement is not a KPI statement.
+    public static func series(for statement: BoundStatement, runner: QueryRunner, months: Int = 12) throws -> QueryOutcome? {
+        guard case var .metrics(s) = statement, s.query.dimensions.isEmpty, s.query.dates.count == 1,
+              s.shownMetricCount <= 4, s.query.metrics.allSatisfy({ $0.kind != .aging }),
+              s.chart?.kind == nil || s.chart?.kind == .kpi else { return nil }
+        let end = s.query.dates[0]
+        let start = runner.ledger.documents.issue.min().map { Day(rawValue: $0) } ?? end
+        s.query.dates = (0...months).reversed().map { end.adding(months: -$0) }.filter { $0 >= start }
+        s.chart = ChartSpec(kind: .kpi, title: s.chart?.title, options: s.chart?.options ?? [:])
+        let table = try MetricStatementExecutor(statement: s).finish(runner.engine.run(s.query))
+        return .table(ResultSet(table), chart: s.chart, metrics: table)
+    }
+}
