@@ -1,3 +1,4 @@
+import ARQuery
 import Foundation
 
 // MARK: - Dot commands
@@ -27,7 +28,7 @@ extension ReplSession {
         case ".save": return save(argument)
         case ".read": return read(Self.expandingTilde(argument))
         default:
-            let help = closest(to: name.lowercased(), among: Self.commandNames)
+            let help = EditDistance.closest(to: name.lowercased(), among: Self.commandNames)
                 .map { "did you mean '\($0)'? (.help lists the commands)" } ?? ".help lists the commands"
             return .failure("unknown command '\(name)'", help: help)
         }

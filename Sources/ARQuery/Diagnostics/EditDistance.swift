@@ -1,8 +1,8 @@
 /// Edit distance for `did you mean` suggestions.
-enum EditDistance {
+public enum EditDistance {
     /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent
     /// transpositions each cost one (`dos` is one edit from `dso`).
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased().unicodeScalars)
         let b = Array(b.lowercased().unicodeScalars)
         if a.isEmpty { return b.count }
@@ -27,7 +27,7 @@ enum EditDistance {
 
     /// The candidate nearest to `word`, if it is near enough to be a likely typo:
     /// at most one edit for words up to 4 letters, two up to 8, three beyond.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         guard !word.isEmpty, word.count <= 64 else { return nil }
         let allowed = word.count <= 4 ? 1 : word.count <= 8 ? 2 : 3
         var best: (name: String, distance: Int)?
