@@ -53,7 +53,7 @@ public struct Planner: Sendable {
     }
 
     func plan(_ statement: ItemsStatement) -> LogicalPlan {
-        let keys = statement.order.map { "\($0.field)" + ($0.descending ? " desc" : "") }
+        let keys = statement.order.map { "\($0.column)" + ($0.descending ? " desc" : "") }
         return .openItems(sort: keys, limit: statement.limit, scan([statement.asOf], statement.currency, filter: statement.filter))
     }
 
