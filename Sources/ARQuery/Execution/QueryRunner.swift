@@ -32,6 +32,9 @@ public struct QueryRunner: Sendable {
     /// Runs one bound statement.
     public func execute(_ statement: BoundStatement) throws -> QueryOutcome {
         switch statement {
+        case let .metrics(s) where s.projection != nil:
+            let result = TrendProjector(projection: s.projection!, engine: engine).result(try engine.run(s.query))
+            return .table(result, chart: s.chart, metrics: nil)
         case let .metrics(s):
             let table = try MetricStatementExecutor(statement: s).finish(engine.run(s.query))
             return .table(ResultSet(table), chart: s.chart, metrics: table)

@@ -48,6 +48,9 @@ public struct Planner: Sendable {
         if statement.shownMetricCount < query.metrics.count {
             plan = .project(Array(names[..<statement.shownMetricCount]), plan)
         }
+        if let projection = statement.projection, let last = projection.dates.last {
+            plan = .trend(metrics: names, periods: projection.dates.count, unit: projection.unit, through: last, plan)
+        }
         if let chart = statement.chart { plan = .chart(chart, plan) }
         return plan
     }
