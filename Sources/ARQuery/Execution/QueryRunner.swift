@@ -32,11 +32,14 @@ public struct QueryRunner: Sendable {
     /// Runs one bound statement.
     public func execute(_ statement: BoundStatement) throws -> QueryOutcome {
         switch statement {
-        case let .metrics(s) where s.projection != nil:
-            let result = TrendProjector(projection: s.projection!, engine: engine).result(try engine.run(s.query))
-            return .table(result, chart: s.chart, metrics: nil)
         case let .metrics(s):
-            let table = try MetricStatementExecutor(statement: s).finish(engine.run(s.query))
+            let computed = try engine.run(s.query)
+            if let projection = s.projection {
+                // History plus projected rows; `having`, `order by` and `limit` were refused when binding.
+                return .table(TrendProjector(projection: projection, engine: engine).result(computed, seriesDates: s.query.dates),
+                              chart: s.chart, metrics: nil)
+            }
+            let table = try MetricStatementExecutor(statement: s).finish(computed)
             return .table(ResultSet(table), chart: s.chart, metrics: table)
         case let .items(s):
             return .table(try OpenItemsExecutor(engine: engine).run(s), chart: nil, metrics: nil)

@@ -13,7 +13,8 @@ struct TrendProjector {
     let projection: TrendProjection
     let engine: MetricEngine
 
-    func result(_ table: MetricTable) -> ResultSet {
+    /// - Parameter seriesDates: the dates the engine computed `table` at, in order.
+    func result(_ table: MetricTable, seriesDates dates: [Day]) -> ResultSet {
         var columns = [ResultSet.Column(name: "date", type: .date)]
         columns += table.dimensions.map { ResultSet.Column(name: $0.name, type: .string) }
         for column in table.columns {
@@ -25,7 +26,6 @@ struct TrendProjector {
             [.date(row.date)] + row.keys.map { $0.map(ResultValue.string) ?? .null }
                 + row.values.flatMap { [ResultValue($0), .null, .null] }
         }
-        let dates = history(table)
         for (keys, groupRows) in groups(table) {
             let projected = table.columns.indices.map { c in points(table, rows: groupRows, column: c, dates: dates) }
             for (k, date) in projection.dates.enumerated() {
@@ -42,18 +42,11 @@ struct TrendProjector {
             }
         }
         // Date first, then the groups in the engine's order, as a series is shown.
-        let rowCount = rows.count
-        let order = (0..<rowCount).sorted { a, b in
+        let order = rows.indices.sorted { a, b in
             guard case let .date(x) = rows[a][0], case let .date(y) = rows[b][0], x != y else { return a < b }
             return x < y
         }
         return ResultSet(columns: columns, rows: order.map { rows[$0] }, currency: table.currency)
-    }
-
-    /// The series dates, in order.
-    private func history(_ table: MetricTable) -> [Day] {
-        var seen = Set<Int32>()
-        return table.rows.map(\.date).filter { seen.insert($0.rawValue).inserted }.sorted()
     }
 
     /// Row indexes per group, groups in order of first appearance.
