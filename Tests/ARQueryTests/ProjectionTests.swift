@@ -101,6 +101,19 @@ struct ProjectionTests {
         #expect(result.rows[13] == [.date(day("2026-07-31")), .string("D"), .money(5_000), .money(5_000), .money(5_000)])
     }
 
+    /// D's only sale (01-10) leaves the 90-day DSO window after March: its DSO is 90 days
+    /// (50.00 owed on 50.00 of sales, × 90) at 01-31, 02-28 and 03-31, then undefined. The fit
+    /// uses the three defined values, and the flat trend still lands on the shared dates.
+    @Test func undefinedValuesAreLeftOutOfTheFit() throws {
+        let runner = QueryRunner(ledger: try Self.ledger())
+        guard case let .table(result, _, _)? = try runner.run("dso by customer monthly from 2026-01-31 to 2026-05-31 project 2 months").first
+        else { throw QueryDiagnostic.internalError("test") }
+        let d = result.rows.filter { $0[1] == .string("D") }
+        #expect(d.map { $0[2] } == [.number(90), .number(90), .number(90), .null, .null, .number(90), .number(90)])
+        #expect(d[5] == [.date(day("2026-06-30")), .string("D"), .number(90), .number(90), .number(90)])
+        #expect(d[6][0] == .date(day("2026-07-31")))
+    }
+
     /// The overdue rate of C climbs 0, 1/2, 2/3, 3/4, 4/5 (each invoice is overdue from 30 days
     /// after issue): whatever the fit, projected shares stay within 0…1 around the value.
     @Test func projectedRatiosStayShares() throws {
