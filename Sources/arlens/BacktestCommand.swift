@@ -54,6 +54,10 @@ struct BacktestCommand: ParsableCommand {
         do {
             if let actuals {
                 let later = try LoadedSnapshot.load(path: actuals, mapping: data.mapping, quiet: true).ledger
+                if later.snapshot.asOf == snapshot.snapshot.asOf {
+                    throw CommandFailure("--actuals is as of \(later.snapshot.asOf.iso), like --data: nothing was collected after it; "
+                        + "give a later snapshot, or replay --data with --cut-off")
+                }
                 report = try Backtest.run(snapshot: snapshot, actuals: later, weeks: weeks)
             } else {
                 let day = Day(iso: cutOff!)!
