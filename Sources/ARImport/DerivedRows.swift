@@ -15,7 +15,9 @@ struct DerivedRows {
     private var customerExtras: [(name: String, field: Int)] = []
     private var entityName = -1, entityCountry = -1
     private var paymentDate = -1
-    private var disputeFlag = -1, disputeOpened = -1, disputeResolved = -1
+    private var disputeFlag = -1, disputeResolved = -1
+    /// Source fields of the dispute's opening date (the earliest is taken); empty: the issue date.
+    private var disputeOpened: [Int] = []
     private var customerReport: ImportReport.FileReport?
     private var entityReport: ImportReport.FileReport?
     private var paymentReport: ImportReport.FileReport?
@@ -51,7 +53,7 @@ struct DerivedRows {
         }
         if let disputes = spec.disputes {
             disputeFlag = try binding.sourceIndex(disputes.flagColumn, fileName: fileName)
-            if let c = disputes.openedColumn { disputeOpened = try binding.sourceIndex(c, fileName: fileName) }
+            for c in disputes.openedColumns { disputeOpened.append(try binding.sourceIndex(c, fileName: fileName)) }
             if let c = disputes.resolvedColumn { disputeResolved = try binding.sourceIndex(c, fileName: fileName) }
             disputeReport = line("disputes")
         }
@@ -102,7 +104,10 @@ struct DerivedRows {
                     throw RowFailure("bad_value", "'\(flag)' in \(disputes.flagColumn) is not a known disputed flag: list it under 'values:'")
                 }
                 guard disputed else { return }
-                let opened = disputeOpened < 0 ? document.issue : try date(f, disputeOpened, disputes.openedColumn!)
+                var opened = disputeOpened.isEmpty ? document.issue : Day(rawValue: .max)
+                for (field, column) in zip(disputeOpened, disputes.openedColumns) {
+                    opened = min(opened, try date(f, field, column))
+                }
                 let resolved = disputeResolved < 0 || f.row.trimmed(disputeResolved).isEmpty
                     ? nil : try date(f, disputeResolved, disputes.resolvedColumn!)
                 let record = DisputeRecord(id: disputes.idPrefix + document.id, documentID: document.id, opened: opened, resolved: resolved)

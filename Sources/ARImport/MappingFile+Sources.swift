@@ -60,7 +60,10 @@ extension MappingFile {
         _ = try node.entries(allowed: ["flag", "values", "opened", "resolved", "id_prefix"])
         guard let flag = try node.child("flag")?.string() else { throw node.fail("needs 'flag:' naming the disputed-flag column") }
         var disputes = DerivedDisputes(flagColumn: flag)
-        disputes.openedColumn = try node.child("opened")?.string()
+        if let opened = node.child("opened") {
+            disputes.openedColumns = opened.node.sequence == nil ? [try opened.string()] : try opened.stringList()
+            if disputes.openedColumns.isEmpty { throw opened.fail("needs a column, or a list of columns whose earliest date is taken") }
+        }
         disputes.resolvedColumn = try node.child("resolved")?.string()
         if let prefix = try node.child("id_prefix")?.string() { disputes.idPrefix = prefix }
         if let values = node.child("values") {

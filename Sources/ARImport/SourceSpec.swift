@@ -59,8 +59,9 @@ struct DerivedDisputes: Sendable {
     var flagColumn: String
     /// Flag value → whether it means disputed; `nil` uses yes/no, true/false, y/n, 1/0, x/empty.
     var values: [String: Bool]?
-    /// Source column of the opening date; `nil`: the invoice's issue date.
-    var openedColumn: String?
+    /// Source columns of the opening date, the earliest of them (`opened: [DueDate, SettledDate]`);
+    /// empty: the invoice's issue date.
+    var openedColumns: [String] = []
     /// Source column of the resolution date; `nil`: never resolved.
     var resolvedColumn: String?
     var idPrefix = "DSP-"

@@ -15,7 +15,7 @@ struct ARLensCommand: ParsableCommand {
         """,
         subcommands: [
             ReplCommand.self, QueryCommand.self, ChartCommand.self, ImportCommand.self, InspectCommand.self,
-            GenerateCommand.self,
+            GenerateCommand.self, BacktestCommand.self,
         ],
         defaultSubcommand: ReplCommand.self
     )

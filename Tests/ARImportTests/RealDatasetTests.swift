@@ -43,10 +43,19 @@ struct RealDatasetTests {
         #expect(ledger.customers.extras.column(named: "country_code")?[0] == "391")
         #expect(ledger.customers.country[0] == nil)
         #expect(ledger.documents.extras.column(named: "PaperlessBill")?[0] == "Paper")
-        // Second row (8976-AMJEO, 0007900770) is disputed: opened 1/26/2013, resolved 3/3/2013.
-        let disputed = try #require((0..<ledger.disputes.count).first { ledger.documents.ids[Int(ledger.disputes.document[$0])] == "0007900770" })
-        #expect(ledger.disputes.opened[disputed] == TestSupport.day("2013-01-26").rawValue)
-        #expect(ledger.disputes.resolved[disputed] == TestSupport.day("2013-03-03").rawValue)
+        // Second row (8976-AMJEO, 0007900770) is disputed and settled late: opened on its due
+        // date 2/25/2013 (the earlier of due and settled), resolved when settled, 3/3/2013.
+        func dispute(of invoice: String) throws -> Int {
+            try #require((0..<ledger.disputes.count).first { ledger.documents.ids[Int(ledger.disputes.document[$0])] == invoice })
+        }
+        let late = try dispute(of: "0007900770")
+        #expect(ledger.disputes.opened[late] == TestSupport.day("2013-02-25").rawValue)
+        #expect(ledger.disputes.resolved[late] == TestSupport.day("2013-03-03").rawValue)
+        // 0018104516 (issued 1/27/2012, due 2/26/2012) is disputed but settled early, 2/22/2012:
+        // opened and resolved that day, so never open at any date.
+        let early = try dispute(of: "0018104516")
+        #expect(ledger.disputes.opened[early] == TestSupport.day("2012-02-22").rawValue)
+        #expect(ledger.disputes.resolved[early] == TestSupport.day("2012-02-22").rawValue)
         #expect(ledger.snapshot.reportingCurrency == .usd)
         // The file itself, instead of its folder, gives the same ledger.
         let file = try #require(TestSupport.realDataset("ibm-wa-accounts-receivable")?.appendingPathComponent("WA_Fn-UseC_-Accounts-Receivable.csv"))

@@ -39,6 +39,8 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable {
     case invalidParameterValue = "Q2013"
     /// A clause the statement kind does not take.
     case unsupportedClause = "Q2014"
+    /// A metric whose series cannot be projected (`project` on `aging`, `sales`, …).
+    case notProjectable = "Q2015"
     /// A broken invariant: a bug in ARLens, not in the query.
     case internalError = "Q9001"
 }

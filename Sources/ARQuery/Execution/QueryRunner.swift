@@ -33,10 +33,16 @@ public struct QueryRunner: Sendable {
     public func execute(_ statement: BoundStatement) throws -> QueryOutcome {
         switch statement {
         case let .metrics(s):
-            let table = try MetricStatementExecutor(statement: s).finish(engine.run(s.query))
+            let computed = try engine.run(s.query)
+            if let projection = s.projection {
+                // History plus projected rows; `having`, `order by` and `limit` were refused when binding.
+                return .table(TrendProjector(projection: projection, engine: engine).result(computed, seriesDates: s.query.dates),
+                              chart: s.chart, metrics: nil)
+            }
+            let table = try MetricStatementExecutor(statement: s).finish(computed)
             return .table(ResultSet(table), chart: s.chart, metrics: table)
         case let .items(s):
-            return .table(try items(s), chart: nil, metrics: nil)
+            return .table(try OpenItemsExecutor(engine: engine).run(s), chart: nil, metrics: nil)
         case let .forecast(f):
             let query = ForecastQuery(granularity: f.granularity == .weekly ? .weekly : .monthly, periods: f.periods,
                                       dimensions: f.dimensions, filter: f.filter, asOf: f.asOf, currency: f.currency)
@@ -46,16 +52,6 @@ public struct QueryRunner: Sendable {
         case let .explain(inner, sql: true):
             return .text(try SQLExplainer.sql(for: inner, ledger: ledger))
         }
-    }
-
-    private func items(_ s: ItemsStatement) throws -> ResultSet {
-        var table = try engine.items(asOf: s.asOf, filter: s.filter, currency: s.currency)
-        if let key = s.order.first, let order = table.order(by: key.field.itemColumn, descending: key.descending) {
-            table = table.selecting(Array(order.prefix(s.limit ?? order.count)))
-        } else if let limit = s.limit, limit < table.count {
-            table = table.selecting(Array(0..<limit))
-        }
-        return ResultSet(table)
     }
 }
 

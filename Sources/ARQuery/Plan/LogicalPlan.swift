@@ -30,6 +30,8 @@ public indirect enum LogicalPlan: Sendable, Hashable {
     /// The open items themselves (`items`), sorted and limited.
     case openItems(sort: [String], limit: Int?, LogicalPlan)
     case forecast(ForecastRequest.Granularity, periods: Int, dimensions: [String], LogicalPlan)
+    /// `project N months`: each group's series extended by Holt's linear trend to the last date.
+    case trend(metrics: [String], periods: Int, unit: String, through: Day, LogicalPlan)
 
     /// The plan as an indented tree, root first.
     public var explained: String {
@@ -49,7 +51,8 @@ public indirect enum LogicalPlan: Sendable, Hashable {
         switch self {
         case .scan: nil
         case let .filter(_, i), let .aggregate(_, _, i), let .having(_, i), let .sort(_, i), let .limit(_, _, i),
-             let .project(_, i), let .chart(_, i), let .openItems(_, _, i), let .forecast(_, _, _, i): i
+             let .project(_, i), let .chart(_, i), let .openItems(_, _, i), let .forecast(_, _, _, i),
+             let .trend(_, _, _, _, i): i
         }
     }
 
@@ -74,6 +77,9 @@ public indirect enum LogicalPlan: Sendable, Hashable {
         case let .forecast(granularity, periods, dimensions, _):
             return "Forecast collections \(granularity.rawValue) next \(periods)"
                 + (dimensions.isEmpty ? "" : " by \(dimensions.joined(separator: ", "))")
+        case let .trend(metrics, periods, unit, through, _):
+            return "Trend \(metrics.joined(separator: ", ")) next \(periods) \(unit) to \(through.iso)"
+                + " (Holt's linear smoothing, grid-searched weights, 80 % interval)"
         }
     }
 }

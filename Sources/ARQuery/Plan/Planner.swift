@@ -48,12 +48,15 @@ public struct Planner: Sendable {
         if statement.shownMetricCount < query.metrics.count {
             plan = .project(Array(names[..<statement.shownMetricCount]), plan)
         }
+        if let projection = statement.projection, let last = projection.dates.last {
+            plan = .trend(metrics: names, periods: projection.dates.count, unit: projection.unit, through: last, plan)
+        }
         if let chart = statement.chart { plan = .chart(chart, plan) }
         return plan
     }
 
     func plan(_ statement: ItemsStatement) -> LogicalPlan {
-        let keys = statement.order.map { "\($0.field)" + ($0.descending ? " desc" : "") }
+        let keys = statement.order.map { "\($0.column)" + ($0.descending ? " desc" : "") }
         return .openItems(sort: keys, limit: statement.limit, scan([statement.asOf], statement.currency, filter: statement.filter))
     }
 

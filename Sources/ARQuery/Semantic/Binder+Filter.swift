@@ -25,8 +25,26 @@ extension Binder {
                                                      at: call.name.span, candidates: fieldNames)
         if MetricKind(rawValue: call.name.lowercased) != nil {
             diagnostic.help = "'\(call.name.text)' is a metric; filter on metrics with 'having'"
+        } else if call.name.lowercased == Binder.predictedPayDate {
+            diagnostic.help = "'predicted_pay_date' is forecast for the items the filter keeps: use it in 'order by' of 'items'"
         }
         throw diagnostic
+    }
+
+    static let predictedPayDate = "predicted_pay_date"
+
+    /// An `order by` key of `items`: an item field, or the forecast's `predicted_pay_date`.
+    func itemSortColumn(_ call: CallSyntax) throws(QueryDiagnostic) -> ItemSortKey.Column {
+        if call.name.lowercased == Binder.predictedPayDate, call.arguments.isEmpty { return .predictedPayDate }
+        do {
+            return .field(try field(call))
+        } catch var diagnostic {
+            if diagnostic.code == .unknownField,
+               let near = EditDistance.closest(to: call.name.lowercased, among: fieldNames + [Binder.predictedPayDate]) {
+                diagnostic.help = "did you mean '\(near)'?"
+            }
+            throw diagnostic
+        }
     }
 
     /// The ``ItemPredicate`` of a `where` condition; money literals are major units of a currency

@@ -21,6 +21,9 @@ extension Binder {
             statement.order.append(try sortKey(key, into: &statement))
         }
         if let chart = clauses.chart { statement.chart = try chartSpec(chart) }
+        if let project = clauses.project {
+            statement.projection = try projection(project, clauses, metrics: calls, requests: metrics)
+        }
         if let overLast = clauses.overLast {
             let period = try period(amount: overLast.amount, unit: overLast.unit)
             for i in statement.query.metrics.indices where statement.query.metrics[i].kind.coversPeriod {

@@ -27,17 +27,10 @@ extension Binder {
             throw QueryDiagnostic(.invalidTimeRange, "expected a 'to' date on or after \(from.iso), found \(quoted(series.to))",
                                   at: series.to.span)
         }
-        let monthEnds = from == from.endOfMonth
         var dates: [Day] = []
         var step = 0
         while true {
-            let day: Day
-            switch series.granularity.text {
-            case "daily": day = from.adding(days: step)
-            case "weekly": day = from.adding(days: 7 * step)
-            case "monthly": day = monthEnds ? from.adding(months: step).endOfMonth : from.adding(months: step)
-            default: day = monthEnds ? from.adding(months: 3 * step).endOfMonth : from.adding(months: 3 * step)
-            }
+            let day = seriesDay(series, from: from, step: step)
             if day > to { return dates }
             dates.append(day)
             step += 1
@@ -46,6 +39,17 @@ extension Binder {
                                       at: series.granularity.span.through(series.to.span),
                                       help: "use a coarser step or a shorter range")
             }
+        }
+    }
+
+    /// Date `step` of a series starting at `from` (step 0 is `from`).
+    func seriesDay(_ series: SeriesSyntax, from: Day, step: Int) -> Day {
+        let monthEnds = from == from.endOfMonth
+        switch series.granularity.text {
+        case "daily": return from.adding(days: step)
+        case "weekly": return from.adding(days: 7 * step)
+        case "monthly": return monthEnds ? from.adding(months: step).endOfMonth : from.adding(months: step)
+        default: return monthEnds ? from.adding(months: 3 * step).endOfMonth : from.adding(months: 3 * step)
         }
     }
 

@@ -84,7 +84,7 @@ struct Binder {
         let digits = try moneyDigits(clauses)
         var order: [ItemSortKey] = []
         for key in clauses.order ?? [] {
-            order.append(ItemSortKey(field: try field(key.key), descending: key.descending))
+            order.append(ItemSortKey(column: try itemSortColumn(key.key), descending: key.descending))
         }
         return ItemsStatement(filter: try clauses.filter.map { (f) throws(QueryDiagnostic) in try predicate(f, digits: digits) },
                               asOf: try dates(clauses)[0], currency: try currency(clauses),

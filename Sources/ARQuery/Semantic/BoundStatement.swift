@@ -23,15 +23,18 @@ public struct MetricStatement: Sendable, Hashable {
     public var order: [SortKey]
     public var limit: Int?
     public var chart: ChartSpec?
+    /// `project 6 months`: the series is extended by a trend projection of each metric.
+    public var projection: TrendProjection?
 
     public init(query: MetricQuery, shownMetricCount: Int, having: HavingPredicate? = nil, order: [SortKey] = [],
-                limit: Int? = nil, chart: ChartSpec? = nil) {
+                limit: Int? = nil, chart: ChartSpec? = nil, projection: TrendProjection? = nil) {
         self.query = query
         self.shownMetricCount = shownMetricCount
         self.having = having
         self.order = order
         self.limit = limit
         self.chart = chart
+        self.projection = projection
     }
 
     /// The table columns of metric `index`: one, or one per bucket for `aging`.
@@ -50,6 +53,25 @@ public struct MetricStatement: Sendable, Hashable {
 extension MetricRequest {
     /// Columns this metric adds to a ``MetricTable``.
     public var columnCount: Int { kind == .aging ? aging.bucketNames.count : 1 }
+}
+
+/// `project N months` after a series: each metric of each group is projected past the series by
+/// Holt's linear trend with an 80 % interval (``MetricEngine/project(series:periods:)``).
+public struct TrendProjection: Sendable, Hashable {
+    /// The projected dates, continuing the series' step (month ends stay month ends).
+    public var dates: [Day]
+    /// The series' step as written: `days`, `weeks`, `months` or `quarters`.
+    public var unit: String
+
+    public init(dates: [Day], unit: String) {
+        self.dates = dates
+        self.unit = unit
+    }
+
+    /// The metrics whose series a trend describes: balances, their ratio, and day measures.
+    /// Flows over a period (`sales`, `write_offs`, …), counts and `aging` are left out.
+    public static let projectable: [MetricKind] = [.ar, .current, .overdue, .overdueRate, .disputed,
+                                                   .dso, .bpdso, .add, .cei, .daysToPay, .daysLate]
 }
 
 /// A `having` condition over metric values, by metric index in ``MetricQuery/metrics``.
@@ -120,12 +142,31 @@ public struct ItemsStatement: Sendable, Hashable {
 
 /// An `order by` key of an items statement.
 public struct ItemSortKey: Sendable, Hashable {
-    public var field: ItemField
+    /// What an items statement can be ordered by.
+    public enum Column: Sendable, Hashable, CustomStringConvertible {
+        /// An item field (`open`, `dpd`, a dimension, …).
+        case field(ItemField)
+        /// The cash forecast's expected payment date (``MetricEngine/predictedPayDates(asOf:)``).
+        case predictedPayDate
+
+        public var description: String {
+            switch self {
+            case let .field(field): field.description
+            case .predictedPayDate: "predicted_pay_date"
+            }
+        }
+    }
+
+    public var column: Column
     public var descending: Bool
 
-    public init(field: ItemField, descending: Bool) {
-        self.field = field
+    public init(column: Column, descending: Bool) {
+        self.column = column
         self.descending = descending
+    }
+
+    public init(field: ItemField, descending: Bool) {
+        self.init(column: .field(field), descending: descending)
     }
 }
 

@@ -6,7 +6,7 @@ public enum Vocabulary {
     public static let keywords = [
         "show", "by", "where", "having", "as", "of", "in", "order", "asc", "desc", "limit", "and", "or", "not",
         "daily", "weekly", "monthly", "quarterly", "from", "to", "over", "last", "days", "weeks", "months",
-        "items", "forecast", "collections", "next", "explain", "sql", "chart", "title", "disputed",
+        "items", "forecast", "collections", "next", "explain", "sql", "chart", "title", "disputed", "project", "quarters", "predicted_pay_date",
     ]
 
     /// What each metric answers.

@@ -1,7 +1,7 @@
 extension Parser {
     /// The words that start a clause, for `expected …` messages and suggestions.
     static let clauseKeywords = ["by", "where", "having", "as", "daily", "weekly", "monthly", "quarterly",
-                                 "over", "in", "order", "limit"]
+                                 "over", "in", "order", "limit", "project"]
 
     /// Clauses in any order, each at most once, up to `;` or the end.
     mutating func clauses() throws(QueryDiagnostic) -> ClausesSyntax {
@@ -13,11 +13,15 @@ extension Parser {
                 clauses.chart = try chart()
                 continue
             }
+            if current.isWord("next") {
+                throw QueryDiagnostic(.unexpectedToken, "expected a clause, found 'next'", at: current.span,
+                                      help: "to extend a series by a trend, write 'project 6 months' after 'monthly from … to …'")
+            }
             guard current.kind == .word, Parser.clauseKeywords.contains(current.text.lowercased()) else {
                 // After a condition, `adn` is more likely `and` than a clause.
                 let afterCondition = lastClause == "where" || lastClause == "having"
                 throw unexpected(expected: "a clause ('by', 'where', 'having', 'as of', 'monthly from', 'over last', 'in', "
-                                 + "'order by', 'limit', '| chart'), ';' or end of input",
+                                 + "'order by', 'limit', 'project', '| chart'), ';' or end of input",
                                  suggestions: (afterCondition ? ["and", "or"] : []) + Parser.clauseKeywords)
             }
             lastClause = current.text.lowercased()
@@ -68,6 +72,12 @@ extension Parser {
             try noteClause("limit", in: &clauses)
             advance()
             clauses.limit = try value()
+        case "project":
+            try noteClause("project", in: &clauses)
+            let start = current.span
+            advance()
+            let (amount, unit) = try amountAndUnit(["days", "weeks", "months", "quarters", "day", "week", "month", "quarter"])
+            clauses.project = ProjectSyntax(amount: amount, unit: unit, span: start.through(unit.span))
         default:
             try noteClause("series", in: &clauses)
             let granularity = NameSyntax(text: keyword, span: current.span)

@@ -31,6 +31,14 @@ struct OverLastSyntax: Hashable, Sendable {
     var span: SourceSpan
 }
 
+/// `project 6 months`: extend a series by a trend projection.
+struct ProjectSyntax: Hashable, Sendable {
+    var amount: ValueSyntax
+    var unit: NameSyntax
+    /// From `project` to the unit.
+    var span: SourceSpan
+}
+
 /// `overdue desc` in `order by`.
 struct OrderKeySyntax: Hashable, Sendable {
     var key: CallSyntax
@@ -54,6 +62,7 @@ struct ClausesSyntax: Hashable, Sendable {
     var asOf: ValueSyntax?
     var series: SeriesSyntax?
     var overLast: OverLastSyntax?
+    var project: ProjectSyntax?
     var currency: NameSyntax?
     var order: [OrderKeySyntax]?
     var limit: ValueSyntax?
