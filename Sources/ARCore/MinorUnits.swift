@@ -69,4 +69,23 @@ public enum MinorUnits {
         fraction = String(repeating: "0", count: digits - fraction.count) + fraction
         return (negative ? "-" : "") + String(magnitude / scale) + "." + fraction
     }
+
+    /// Formats minor units with `,` between thousands: 123456789 with 2 digits is `1,234,567.89`.
+    public static func formatGrouped(_ minor: Int64, digits: Int) -> String {
+        let plain = format(minor, digits: digits)
+        let negative = plain.hasPrefix("-")
+        var integer = Substring(negative ? plain.dropFirst() : plain[...])
+        var fraction = Substring("")
+        if let point = integer.firstIndex(of: ".") {
+            fraction = integer[point...]
+            integer = integer[..<point]
+        }
+        var groups: [Substring] = []
+        while integer.count > 3 {
+            groups.insert(integer.suffix(3), at: 0)
+            integer = integer.dropLast(3)
+        }
+        groups.insert(integer, at: 0)
+        return (negative ? "-" : "") + groups.joined(separator: ",") + fraction
+    }
 }

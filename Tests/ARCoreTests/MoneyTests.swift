@@ -41,3 +41,11 @@ struct MoneyTests {
         #expect(ExactRate("1e5") == nil)
     }
 }
+
+struct GroupedMoneyTests {
+    @Test func groupsThousands() {
+        #expect(MinorUnits.formatGrouped(123_456_789, digits: 2) == "1,234,567.89")
+        #expect(MinorUnits.formatGrouped(-100_000, digits: 0) == "-100,000")
+        #expect(MinorUnits.formatGrouped(99_999, digits: 3) == "99.999")
+    }
+}

@@ -88,4 +88,31 @@ struct CommandLineTests {
         let query = try CLI.run(["query", "--data", a, "count, customers"])
         #expect(query.status == 0, "\(query.stderr)")
     }
+
+    @Test func backtestsTheSampleAndBeatsBothBaselines() throws {
+        let out = try CLI.run(["backtest", "--cut-off", "2026-06-30", "--format", "json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        let methods = (json?["methods"] as? [[String: Any]]) ?? []
+        func figure(_ name: String, _ key: String) -> Double {
+            methods.first { $0["name"] as? String == name }?[key] as? Double ?? .nan
+        }
+        for baseline in ["due_date", "due_date_plus_ledger_delay"] {
+            #expect(figure("arlens", "wape") < figure(baseline, "wape"))
+            #expect(figure("arlens", "maeDays") < figure(baseline, "maeDays"))
+        }
+        let bad = try CLI.run(["backtest", "--cut-off", "2030-01-01"])
+        #expect(bad.status != 0)
+    }
+
+    @Test func projectsATrendAndListsPredictedPayDates() throws {
+        let trend = try CLI.run(["query", "dso by entity monthly from 2025-10-31 to 2026-10-31 project 6 months", "--format", "csv"])
+        #expect(trend.status == 0, "\(trend.stderr)")
+        #expect(trend.stdout.hasPrefix("date,entity,dso,dso_lower,dso_upper\n"))
+        #expect(trend.stdout.contains("2027-04-30,FR01,"))
+        let items = try CLI.run(["query", "items where dpd > 30 order by open desc limit 5", "--format", "csv"])
+        #expect(items.status == 0, "\(items.stderr)")
+        #expect(items.stdout.split(separator: "\n").first?.contains("predicted_pay_date") == true)
+        #expect(items.stdout.split(separator: "\n").count == 6)
+    }
 }

@@ -1,3 +1,4 @@
+import ARCore
 /// How well the cash forecast of one date matched the collections recorded after it
 /// (metrics.md, "Backtest."), for ARLens's method and the two baselines.
 ///
@@ -41,22 +42,24 @@ public struct BacktestReport: Sendable, Equatable, Codable {
     /// A plain-text table: one line per week, then WAPE and MAE per method.
     public var rendered: String {
         let names = methods.map(\.name)
-        var lines = ["backtest as of \(asOf), \(weeks) weeks, \(currency) minor units"
+        let digits = Currency(code: currency)?.minorDigits ?? 2
+        func money(_ minor: Int64) -> String { MinorUnits.formatGrouped(minor, digits: digits) }
+        var lines = ["backtest as of \(asOf), \(weeks) weeks, amounts in \(currency)"
             + (actualsComplete ? "" : " (actuals end before the last week)")]
         lines.append(row(["week", "actual"] + names))
         for w in 0..<weeks {
-            lines.append(row([weekStarts[w], String(actual[w])] + methods.map { String($0.forecast[w]) }))
+            lines.append(row([weekStarts[w], money(actual[w])] + methods.map { money($0.forecast[w]) }))
         }
-        lines.append(row(["later", ""] + methods.map { String($0.later) }))
+        lines.append(row(["later", ""] + methods.map { money($0.later) }))
         lines.append(row(["WAPE", ""] + methods.map { percent($0.wape) }))
         lines.append(row(["MAE days", ""] + methods.map { $0.maeDays.map { fixedDecimals($0, decimals: 2) } ?? "-" }))
-        lines.append("open at as-of: \(openAtAsOf); invoices settled within the weeks: \(settledInvoices)")
+        lines.append("open at as-of: \(money(openAtAsOf)); invoices settled within the weeks: \(settledInvoices)")
         return lines.joined(separator: "\n")
     }
 
     private func row(_ cells: [String]) -> String {
         cells.enumerated().map { k, cell in
-            let width = k == 0 ? 10 : 28
+            let width = k == 0 ? 10 : (k == 1 ? 16 : 28)
             let pad = String(repeating: " ", count: max(0, width - cell.count))
             return k == 0 ? cell + pad : pad + cell
         }.joined(separator: " ")
