@@ -64,9 +64,13 @@ class Session:
         return self.expect(PROMPT)
 
 
+PASSED = []
+
+
 def check(name, condition, detail=""):
     if not condition:
         raise AssertionError(f"{name}: {detail}")
+    PASSED.append(name)
     print(f"ok - {name}")
 
 
@@ -201,8 +205,10 @@ def main():
         print("---- last of the transcript ----")
         print("".join(session.transcript)[-3000:])
         session.child.close(force=True)
+        print(f"repl: {len(PASSED)} passed, 1 failed")
         return 1
     print("all checks passed")
+    print(f"repl: {len(PASSED)} passed, 0 failed")
     return 0
 
 
