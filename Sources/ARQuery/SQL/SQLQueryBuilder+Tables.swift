@@ -1,0 +1,162 @@
+import ARCore
+import ARMetrics
+
+/// The ledger as typed common table expressions: parsed documents, payments, write-offs,
+/// disputes and rates, then `state`, every item's state at every evaluation date.
+extension SQLQueryBuilder {
+    /// The column of `table` (aliased `alias`) as text, empty read as missing; `NULL` when the
+    /// snapshot's table lacks the column.
+    func text(_ alias: String, _ table: String, _ column: String) -> String {
+        snapshot.has(table, column) ? "NULLIF(\(alias).\(dialect.identifier(column)), '')" : "NULL"
+    }
+
+    func day(_ alias: String, _ table: String, _ column: String) -> String {
+        snapshot.has(table, column) ? dialect.dayNumber(text(alias, table, column)) : "NULL"
+    }
+
+    /// Constants: powers of ten, currencies, the as-of dates and every date a balance is needed on.
+    mutating func addConstants(extraEvaluationStarts: [PeriodLength]) {
+        var digits = snapshot.currencies
+        if !digits.contains(reporting) { digits.append(reporting) }
+        let powers = (0...18).map { n in "(\(n), 1\(String(repeating: "0", count: n)))" }
+        add("pow10(n, p)", "VALUES " + powers.joined(separator: ", "))
+        add("cur(code, digits, unit)", "VALUES " + digits.map {
+            "(\(dialect.literal($0.code)), \($0.minorDigits), \($0.minorUnitsPerMajor))"
+        }.joined(separator: ", "))
+        add("dates(k, d, dn)", "VALUES " + dates.enumerated().map {
+            "(\($0.offset), \(dialect.literal($0.element.iso)), \($0.element.rawValue))"
+        }.joined(separator: ", "))
+        let starts = extraEvaluationStarts.map { "SELECT \(periodStart($0)) FROM dates dt" }
+        add("evals(dn)", (["SELECT dn FROM dates"] + starts).joined(separator: " UNION "))
+    }
+
+    /// Rates with the powers of ten that scale a conversion from the currency's minor units to the
+    /// reporting currency's: `den` = 10^(scale + source digits − reporting digits) when that is ≥ 0,
+    /// else `mul` = 10^(its opposite).
+    mutating func addRates() {
+        let rate = "CAST(r.rate AS TEXT)"
+        let scale = "(CASE WHEN instr(\(rate), '.') > 0 THEN length(\(rate)) - instr(\(rate), '.') ELSE 0 END)"
+        let shift = "(\(scale) + cur.digits - \(reporting.minorDigits))"
+        add("fx", """
+            \(dialect.materialized) (SELECT r.rowid AS rid, r.currency AS currency, \(day("r", "fx_rates", "date")) AS dn,
+              CAST(replace(\(rate), '.', '') AS INTEGER) AS mantissa, pd.p AS den, pm.p AS mul
+            FROM fx_rates r JOIN cur ON cur.code = r.currency
+            LEFT JOIN pow10 pd ON pd.n = max(\(shift), 0) LEFT JOIN pow10 pm ON pm.n = max(-\(shift), 0))
+            """)
+    }
+
+    /// Documents, payment rows, clearing dates, write-offs and disputes.
+    mutating func addDocuments(documentExtras: [String]) {
+        let extras = documentExtras.map { ", \(text("i", "invoices", $0)) AS \(dialect.identifier("d_" + $0))" }.joined()
+        add("docs0", """
+            SELECT i.rowid AS rid, i.invoice_id AS id, i.entity_id AS entity, i.customer_id AS customer,
+              CASE WHEN \(text("i", "invoices", "type")) = 'credit_note' THEN 'credit_note' ELSE 'invoice' END AS type,
+              \(day("i", "invoices", "issue_date")) AS issue,
+              COALESCE(\(day("i", "invoices", "due_date")), \(day("i", "invoices", "issue_date"))) AS due,
+              \(minorUnits("i.amount", cur: "cur", currency: "i.currency")) AS amount_src, i.currency AS currency,
+              \(dialect.yearMonth("i.issue_date")) AS issue_month\(extras)
+            FROM invoices i LEFT JOIN cur ON cur.code = i.currency
+            """)
+        add("pays", """
+            SELECT p.rowid AS rid, p.payment_id AS id, p.customer_id AS customer, \(text("p", "payments", "invoice_id")) AS doc,
+              \(text("p", "payments", "entity_id")) AS entity, \(day("p", "payments", "payment_date")) AS day,
+              \(minorUnits("p.amount", cur: "cur", currency: "p.currency")) AS amount_src, p.currency AS currency,
+              \(dialect.yearMonth("p.payment_date")) AS issue_month
+            FROM payments p LEFT JOIN cur ON cur.code = p.currency
+            """)
+        // Cleared on the first date the cumulative allocations reach the amount (same-day rows together).
+        add("clears", """
+            SELECT x.doc AS doc, min(x.day) AS clear FROM
+              (SELECT a.doc, a.day, sum(a.amount_src) OVER (PARTITION BY a.doc ORDER BY a.day) AS cum
+               FROM pays a WHERE a.doc IS NOT NULL) x
+            JOIN docs0 d ON d.id = x.doc WHERE x.cum >= d.amount_src GROUP BY x.doc
+            """)
+        add("docs", """
+            SELECT d.*, c.clear AS clear, \(converted("d.amount_src", currency: "d.currency", rate: "f", day: "d.issue")) AS flow_rep
+            FROM docs0 d LEFT JOIN clears c ON c.doc = d.id \(rateJoin("f", currency: "d.currency", day: "d.issue"))
+            """)
+        add("wo0", """
+            SELECT w.rowid AS rid, d.rid AS doc_rid, d.id AS doc, d.currency AS currency,
+              \(day("w", "write_offs", "write_off_date")) AS day,
+              \(minorUnits("w.amount", cur: "cur", currency: "d.currency")) AS amount_src
+            FROM write_offs w JOIN docs0 d ON d.id = w.invoice_id LEFT JOIN cur ON cur.code = d.currency
+            """)
+        add("wo", """
+            SELECT w.*, \(converted("w.amount_src", currency: "w.currency", rate: "f", day: "w.day")) AS rep
+            FROM wo0 w \(rateJoin("f", currency: "w.currency", day: "w.day"))
+            """)
+        let disputeAmount = minorUnits("x.amount", cur: "cur", currency: "d.currency")
+        add("disp", """
+            SELECT x.rowid AS rid, x.dispute_id AS id, d.rid AS doc_rid, d.id AS doc,
+              \(day("x", "disputes", "opened_date")) AS opened, \(day("x", "disputes", "resolved_date")) AS resolved,
+              CASE WHEN \(text("x", "disputes", "amount")) IS NULL THEN NULL ELSE \(disputeAmount) END AS amount_src,
+              \(text("x", "disputes", "reason")) AS reason
+            FROM disputes x JOIN docs0 d ON d.id = x.invoice_id LEFT JOIN cur ON cur.code = d.currency
+            """)
+        // The entity with which each customer has most documents (ties: the smallest entity_id).
+        add("custent", """
+            SELECT customer, entity FROM (SELECT customer, entity,
+              row_number() OVER (PARTITION BY customer ORDER BY count(*) DESC, entity) AS rn
+              FROM docs0 GROUP BY customer, entity) WHERE rn = 1
+            """)
+        add("cash", """
+            SELECT p.rid, p.id, p.customer, COALESCE(p.entity, ce.entity) AS entity, p.day, p.amount_src, p.currency, p.issue_month
+            FROM pays p LEFT JOIN custent ce ON ce.customer = p.customer WHERE p.doc IS NULL
+            """)
+    }
+
+    /// `raw`: each document issued, and each unallocated payment made, on or before each
+    /// evaluation date `e`, with its signed open amount there and its open disputes.
+    mutating func addRawItems(documentExtras: [String]) {
+        let openDisputes = "FROM disp x WHERE x.doc_rid = d.rid AND x.opened <= ev.dn AND (x.resolved IS NULL OR x.resolved > ev.dn)"
+        let extras = documentExtras.map { ", d.\(dialect.identifier("d_" + $0))" }.joined()
+        let noExtras = String(repeating: ", NULL", count: documentExtras.count)
+        add("raw", """
+            SELECT ev.dn AS e, 'doc' AS src, d.rid AS rid, d.id AS id, d.type AS type, d.entity AS entity,
+              d.customer AS customer, d.currency AS currency, d.issue AS issue, d.due AS due,
+              d.amount_src AS amount_src, d.flow_rep AS flow_rep, d.clear AS clear, d.issue_month AS issue_month,
+              CASE WHEN d.type = 'credit_note' THEN -1 ELSE 1 END * (d.amount_src
+                - COALESCE((SELECT sum(a.amount_src) FROM pays a WHERE a.doc = d.id AND a.day <= ev.dn), 0)
+                - COALESCE((SELECT sum(w.amount_src) FROM wo0 w WHERE w.doc_rid = d.rid AND w.day <= ev.dn), 0)) AS open_src,
+              (SELECT count(*) \(openDisputes)) AS ndisp,
+              (SELECT count(*) \(openDisputes) AND x.amount_src IS NULL) AS nwhole,
+              (SELECT sum(x.amount_src) \(openDisputes)) AS dsum,
+              (SELECT x.reason \(openDisputes) ORDER BY x.opened, x.rid LIMIT 1) AS dispute_reason\(extras)
+            FROM docs d JOIN evals ev ON d.issue <= ev.dn
+            UNION ALL
+            SELECT ev.dn, 'cash', NULL, c.id, 'unallocated', c.entity, c.customer, c.currency, c.day, c.day,
+              c.amount_src, NULL, NULL, c.issue_month, -c.amount_src, 0, 0, NULL, NULL\(noExtras)
+            FROM cash c JOIN evals ev ON c.day <= ev.dn
+            """)
+    }
+
+    /// The customer columns every item carries (its perimeter).
+    func customerColumns(_ alias: String, customerExtras: [String]) -> String {
+        let builtIn = ["customer_group", "segment", "region", "country", "sales_rep"]
+            .map { "\(text(alias, "customers", $0)) AS \($0)" }
+        let extras = customerExtras.map { "\(text(alias, "customers", $0)) AS \(dialect.identifier("c_" + $0))" }
+        return (builtIn + extras).joined(separator: ", ")
+    }
+
+    /// `state`: raw items with days past due, age, reporting-currency amounts at the evaluation
+    /// date's rate, disputed amount, bucket and customer attributes.
+    mutating func addState(customerExtras: [String]) {
+        add("erate", """
+            SELECT cc.currency AS currency, ev.dn AS e, (SELECT g.rid FROM fx g WHERE g.currency = cc.currency AND g.dn <= ev.dn
+              ORDER BY g.dn DESC, g.rid DESC LIMIT 1) AS rid
+            FROM (SELECT DISTINCT currency FROM raw) cc, evals ev
+            """)
+        let disputedSource = "CASE WHEN r.nwhole > 0 THEN r.open_src ELSE min(r.dsum, r.open_src) END"
+        add("state", """
+            \(dialect.materialized) (SELECT r.*, r.e - r.due AS dpd, r.e - r.issue AS age, CASE WHEN r.ndisp > 0 THEN 1 ELSE 0 END AS disputed,
+              \(converted("r.open_src", currency: "r.currency", rate: "f", day: "r.e")) AS open_rep,
+              \(converted("r.amount_src", currency: "r.currency", rate: "f", day: "r.e")) AS amount_rep,
+              CASE WHEN r.open_src > 0 AND r.ndisp > 0
+                THEN \(converted(disputedSource, currency: "r.currency", rate: "f", day: "r.e")) ELSE 0 END AS disputed_rep,
+              \(bucketName(bucketSpec, dpd: "(r.e - r.due)", age: "(r.e - r.issue)")) AS bucket,
+              \(customerColumns("c", customerExtras: customerExtras))
+            FROM raw r LEFT JOIN erate er ON er.currency = r.currency AND er.e = r.e LEFT JOIN fx f ON f.rid = er.rid
+            LEFT JOIN customers c ON c.customer_id = r.customer)
+            """)
+    }
+}

@@ -1,0 +1,94 @@
+import ARCore
+import ARMetrics
+import ARQuery
+import Foundation
+import Testing
+
+/// Sales, DSO family, CEI, losses, payment behaviour, disputes and promises on ``SQLTestLedger``.
+///
+/// Sales over 90 days (2025-12-31, 2026-03-31], each at its issue date's rate: I1 100000,
+/// I2 50000, CN1 −10000, I3 333.33 × 0.9 = 30000, I4 200 × 0.9 = 18000: 188000.
+struct SQLFlowTests {
+    @Test func salesNetOfCreditNotesOverMonthsAndDays() throws {
+        let row = try SQLTestLedger.totals([.init(.sales), .init(.sales, period: .days(90)), .init(.sales, period: .months(12))])
+        // One month (2026-02-28, 2026-03-31]: I2 50000 − CN1 10000; twelve months add I5 25000.
+        #expect(row == ["40000", "188000", "213000"])
+    }
+
+    @Test func standardDSOBestPossibleDSOAndADD() throws {
+        let row = try SQLTestLedger.totals([.init(.dso), .init(.bpdso), .init(.add)])
+        let dso = 140865.0 / 188000.0 * 90, best = 50000.0 / 188000.0 * 90
+        #expect(Double(row[0]!)! == dso)
+        #expect(Double(row[1]!)! == best)
+        #expect(Double(row[2]!)! == dso - best)
+    }
+
+    @Test func countBackDSOWalksBackClampedMonths() throws {
+        let row = try SQLTestLedger.totals([.init(.dso, dsoMethod: .countback)])
+        // March (31 days) absorbs 40000, February (28) 30000, January's 118000 takes the rest 70865.
+        #expect(Double(row[0]!)! == 59 + 70865.0 / 118000.0 * 31)
+    }
+
+    @Test func countBackDSOStopsAtAMonthWithoutSales() throws {
+        let row = try SQLTestLedger.totals([.init(.dso, dsoMethod: .countback)],
+                                           filter: .compare(.dimension(.customer), .eq, .string("C3")))
+        // C3's only invoice was issued in October: March has no sales, nothing is added.
+        #expect(row == ["0.0"])
+    }
+
+    @Test func collectionEffectivenessIndex() throws {
+        let row = try SQLTestLedger.totals([.init(.cei)])
+        // AR(2026-02-28) 128000 at that date's rate, sales 40000, AR 140865, current AR 50000.
+        #expect(Double(row[0]!)! == Double(128000 + 40000 - 140865) / Double(128000 + 40000 - 50000) * 100)
+    }
+
+    @Test func writeOffsAndBadDebtRate() throws {
+        let row = try SQLTestLedger.totals([.init(.writeOffs, period: .months(12)), .init(.badDebtRate), .init(.writeOffs)])
+        // I5's 50.00 on 2026-02-28 is outside the one-month period (2026-02-28, 2026-03-31].
+        #expect(row[0] == "5000")
+        #expect(Double(row[1]!)! == 5000.0 / 213000.0)
+        #expect(row[2] == "0")
+    }
+
+    @Test func daysToPayAndDaysLateOfInvoicesClearedInThePeriod() throws {
+        let row = try SQLTestLedger.totals([.init(.daysToPay), .init(.daysLate), .init(.daysToPay, period: .days(10))])
+        // I4, issued 2026-01-20, due 2026-02-19, cleared 2026-03-10: 49 days to pay, 19 late.
+        #expect(row == ["49.0", "19.0", nil])
+    }
+
+    @Test func disputeResolutionDaysAndOpenDisputes() throws {
+        let row = try SQLTestLedger.totals([.init(.disputeDays), .init(.openDisputes)])
+        #expect(row == ["10.0", "2"])   // D2 resolved in 10 days; D1 and D3 still open
+    }
+
+    @Test func promiseKeptRateCountsPromisesOutOfTheirWindow() throws {
+        // PR1 (I1, not paid in its window) broken; PR2 (C2, 200 USD paid on I4) kept; PR3 (C1, 50 of 60) broken.
+        let row = try SQLTestLedger.totals([.init(.promiseKeptRate), .init(.promiseKeptRate, graceDays: 2)])
+        #expect(Double(row[0]!)! == 1.0 / 3.0)
+        // With two grace days PR3's window ends after the as-of date: pending, left out.
+        #expect(Double(row[1]!)! == 1.0 / 2.0)
+    }
+
+    @Test func flowsFollowTheirDocumentsIntoGroups() throws {
+        let snapshot = try SQLTestLedger.make()
+        let rows = try SQLTestLedger.rows(snapshot, MetricQuery(
+            metrics: [.init(.ar), .init(.sales, period: .days(90)), .init(.promiseKeptRate)], dimensions: [.entity],
+            dates: [SQLTestLedger.asOf]))
+        // PR2 names no invoice: C2's entity is US01 (all its documents); PR1 and PR3 belong to FR01.
+        #expect(rows == [["FR01", "115000", "140000", "0.0"], ["US01", "25865", "48000", "1.0"]])
+    }
+
+    @Test func seriesOfFlowsAndRatios() throws {
+        let snapshot = try SQLTestLedger.make()
+        let rows = try SQLTestLedger.rows(snapshot, MetricQuery(
+            metrics: [.init(.sales), .init(.overdueRate)], dimensions: [.region],
+            dates: [Day(iso: "2026-02-28")!, SQLTestLedger.asOf]))
+        // At 2026-02-28 AMER has I3 (not due) and I4 (overdue); EMEA at 2026-03-31 is 65000 overdue of 115000.
+        #expect(rows == [
+            ["AMER", "2026-02-28", "30000", "0.375"],
+            ["AMER", "2026-03-31", "0", "1.0"],
+            ["EMEA", "2026-02-28", "0", "1.0"],
+            ["EMEA", "2026-03-31", "40000", String(65000.0 / 115000.0)],
+        ])
+    }
+}
