@@ -40,6 +40,10 @@ extension SQLQueryBuilder {
         addConstants(extraEvaluationStarts: ceiPeriods)
         addRates()
         addDocuments(documentExtras: documentExtras)
+        addRateLookups(fixedCurrencies: query.metrics.compactMap { request in
+            request.kind == .penalties && request.penalties.fixedCurrency != reporting ? request.penalties.fixedCurrency : nil
+        })
+        addFlows()
         addRawItems(documentExtras: documentExtras)
         addState(customerExtras: customerExtras)
         add("perim", "SELECT * FROM state WHERE \(filter)")
@@ -97,9 +101,8 @@ extension SQLQueryBuilder {
     }
 
     private func render(_ select: String) -> String {
-        let prefix = dialect.materialized + " ("
         let ctes = ctes.map { cte in
-            cte.body.hasPrefix(prefix) ? "\(cte.name) AS \(cte.body)" : "\(cte.name) AS (\n\(cte.body)\n)"
+            "\(cte.name) AS \(cte.materialized ? dialect.materialized + " " : "")(\n\(cte.body)\n)"
         }
         return "WITH RECURSIVE\n" + ctes.joined(separator: ",\n") + "\n" + select
     }

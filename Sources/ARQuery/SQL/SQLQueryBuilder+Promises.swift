@@ -14,7 +14,7 @@ extension SQLQueryBuilder {
             """)
         let currency = "COALESCE(\(text("p", "promises", "currency")), cc.currency, \(dialect.literal(reporting.code)))"
         add("prom", """
-            SELECT p.rowid AS rid, p.promise_id AS id, p.customer_id AS customer, d.rid AS doc_rid, d.id AS doc,
+            SELECT p.rowid AS rid, \(text("p", "promises", "promise_id")) AS id, \(text("p", "promises", "customer_id")) AS customer, d.rid AS doc_rid, d.id AS doc,
               \(day("p", "promises", "made_date")) AS made, \(day("p", "promises", "promised_date")) AS promised,
               \(currency) AS currency, \(minorUnits("p.amount", cur: "cur", currency: currency)) AS amount_src
             FROM promises p LEFT JOIN custcur cc ON cc.customer = p.customer_id
@@ -26,7 +26,7 @@ extension SQLQueryBuilder {
         let columns = nulls.map { "NULL AS \(dialect.identifier($0))" }.joined(separator: ", ")
         add("cstate", """
             SELECT ev.dn AS e, 'customer' AS src, \(columns), 0 AS ndisp, 0 AS nwhole, 0 AS disputed, 0 AS disputed_rep,
-              ce.entity AS entity, c.customer_id AS customer, \(customerColumns("c", customerExtras: customerExtras))
+              ce.entity AS entity, \(text("c", "customers", "customer_id")) AS customer, \(customerColumns("c", customerExtras: customerExtras))
             FROM customers c LEFT JOIN custent ce ON ce.customer = c.customer_id, evals ev
             """)
         add("cperim", "SELECT * FROM cstate WHERE \(filter)")

@@ -5,9 +5,10 @@ import ARMetrics
 /// disputes and rates, then `state`, every item's state at every evaluation date.
 extension SQLQueryBuilder {
     /// The column of `table` (aliased `alias`) as text, empty read as missing; `NULL` when the
-    /// snapshot's table lacks the column.
+    /// snapshot's table lacks the column. The cast gives every key the same (text) affinity, which
+    /// SQLite needs to index joins between derived tables.
     func text(_ alias: String, _ table: String, _ column: String) -> String {
-        snapshot.has(table, column) ? "NULLIF(\(alias).\(dialect.identifier(column)), '')" : "NULL"
+        snapshot.has(table, column) ? "CAST(NULLIF(\(alias).\(dialect.identifier(column)), '') AS TEXT)" : "NULL"
     }
 
     func day(_ alias: String, _ table: String, _ column: String) -> String {
@@ -38,61 +39,48 @@ extension SQLQueryBuilder {
         let scale = "(CASE WHEN instr(\(rate), '.') > 0 THEN length(\(rate)) - instr(\(rate), '.') ELSE 0 END)"
         let shift = "(\(scale) + cur.digits - \(reporting.minorDigits))"
         add("fx", """
-            \(dialect.materialized) (SELECT r.rowid AS rid, r.currency AS currency, \(day("r", "fx_rates", "date")) AS dn,
+            SELECT r.rowid AS rid, \(text("r", "fx_rates", "currency")) AS currency, \(day("r", "fx_rates", "date")) AS dn,
               CAST(replace(\(rate), '.', '') AS INTEGER) AS mantissa, pd.p AS den, pm.p AS mul
             FROM fx_rates r JOIN cur ON cur.code = r.currency
-            LEFT JOIN pow10 pd ON pd.n = max(\(shift), 0) LEFT JOIN pow10 pm ON pm.n = max(-\(shift), 0))
-            """)
+            LEFT JOIN pow10 pd ON pd.n = max(\(shift), 0) LEFT JOIN pow10 pm ON pm.n = max(-\(shift), 0)
+            """, materialized: true)
     }
 
-    /// Documents, payment rows, clearing dates, write-offs and disputes.
+    /// Documents, payment rows, write-offs and disputes as typed rows (amounts in exact minor units
+    /// of their currency), each customer's main entity, and unallocated cash with its entity.
     mutating func addDocuments(documentExtras: [String]) {
         let extras = documentExtras.map { ", \(text("i", "invoices", $0)) AS \(dialect.identifier("d_" + $0))" }.joined()
         add("docs0", """
-            SELECT i.rowid AS rid, i.invoice_id AS id, i.entity_id AS entity, i.customer_id AS customer,
+            SELECT i.rowid AS rid, \(text("i", "invoices", "invoice_id")) AS id, \(text("i", "invoices", "entity_id")) AS entity,
+              \(text("i", "invoices", "customer_id")) AS customer,
               CASE WHEN \(text("i", "invoices", "type")) = 'credit_note' THEN 'credit_note' ELSE 'invoice' END AS type,
               \(day("i", "invoices", "issue_date")) AS issue,
               COALESCE(\(day("i", "invoices", "due_date")), \(day("i", "invoices", "issue_date"))) AS due,
-              \(minorUnits("i.amount", cur: "cur", currency: "i.currency")) AS amount_src, i.currency AS currency,
+              \(minorUnits("i.amount", cur: "cur", currency: "i.currency")) AS amount_src, \(text("i", "invoices", "currency")) AS currency,
               \(dialect.yearMonth("i.issue_date")) AS issue_month\(extras)
             FROM invoices i LEFT JOIN cur ON cur.code = i.currency
-            """)
+            """, materialized: true)
         add("pays", """
-            SELECT p.rowid AS rid, p.payment_id AS id, p.customer_id AS customer, \(text("p", "payments", "invoice_id")) AS doc,
+            SELECT p.rowid AS rid, \(text("p", "payments", "payment_id")) AS id, \(text("p", "payments", "customer_id")) AS customer, \(text("p", "payments", "invoice_id")) AS doc,
               \(text("p", "payments", "entity_id")) AS entity, \(day("p", "payments", "payment_date")) AS day,
-              \(minorUnits("p.amount", cur: "cur", currency: "p.currency")) AS amount_src, p.currency AS currency,
+              \(minorUnits("p.amount", cur: "cur", currency: "p.currency")) AS amount_src, \(text("p", "payments", "currency")) AS currency,
               \(dialect.yearMonth("p.payment_date")) AS issue_month
             FROM payments p LEFT JOIN cur ON cur.code = p.currency
-            """)
-        // Cleared on the first date the cumulative allocations reach the amount (same-day rows together).
-        add("clears", """
-            SELECT x.doc AS doc, min(x.day) AS clear FROM
-              (SELECT a.doc, a.day, sum(a.amount_src) OVER (PARTITION BY a.doc ORDER BY a.day) AS cum
-               FROM pays a WHERE a.doc IS NOT NULL) x
-            JOIN docs0 d ON d.id = x.doc WHERE x.cum >= d.amount_src GROUP BY x.doc
-            """)
-        add("docs", """
-            SELECT d.*, c.clear AS clear, \(converted("d.amount_src", currency: "d.currency", rate: "f", day: "d.issue")) AS flow_rep
-            FROM docs0 d LEFT JOIN clears c ON c.doc = d.id \(rateJoin("f", currency: "d.currency", day: "d.issue"))
-            """)
+            """, materialized: true)
         add("wo0", """
             SELECT w.rowid AS rid, d.rid AS doc_rid, d.id AS doc, d.currency AS currency,
               \(day("w", "write_offs", "write_off_date")) AS day,
               \(minorUnits("w.amount", cur: "cur", currency: "d.currency")) AS amount_src
             FROM write_offs w JOIN docs0 d ON d.id = w.invoice_id LEFT JOIN cur ON cur.code = d.currency
-            """)
-        add("wo", """
-            SELECT w.*, \(converted("w.amount_src", currency: "w.currency", rate: "f", day: "w.day")) AS rep
-            FROM wo0 w \(rateJoin("f", currency: "w.currency", day: "w.day"))
-            """)
+            """, materialized: true)
         let disputeAmount = minorUnits("x.amount", cur: "cur", currency: "d.currency")
         add("disp", """
-            SELECT x.rowid AS rid, x.dispute_id AS id, d.rid AS doc_rid, d.id AS doc,
+            SELECT x.rowid AS rid, \(text("x", "disputes", "dispute_id")) AS id, d.rid AS doc_rid, d.id AS doc,
               \(day("x", "disputes", "opened_date")) AS opened, \(day("x", "disputes", "resolved_date")) AS resolved,
               CASE WHEN \(text("x", "disputes", "amount")) IS NULL THEN NULL ELSE \(disputeAmount) END AS amount_src,
               \(text("x", "disputes", "reason")) AS reason
             FROM disputes x JOIN docs0 d ON d.id = x.invoice_id LEFT JOIN cur ON cur.code = d.currency
-            """)
+            """, materialized: true)
         // The entity with which each customer has most documents (ties: the smallest entity_id).
         add("custent", """
             SELECT customer, entity FROM (SELECT customer, entity,
@@ -105,24 +93,74 @@ extension SQLQueryBuilder {
             """)
     }
 
+    /// `rates`: the rate row of each (currency, day) pair the query converts on — documents at
+    /// their issue date, write-offs at theirs, every currency at every evaluation date — found
+    /// once each: the latest row on or before the day, of two rows for one date the later in the file.
+    mutating func addRateLookups(fixedCurrencies: [Currency]) {
+        let fixed = fixedCurrencies.map { " UNION SELECT \(dialect.literal($0.code)), ev.dn FROM evals ev" }.joined()
+        add("needs(currency, day)", """
+            SELECT currency, issue FROM docs0 UNION SELECT currency, day FROM wo0
+            UNION SELECT c.currency, ev.dn FROM (SELECT currency FROM docs0 UNION SELECT currency FROM pays) c, evals ev\(fixed)
+            """)
+        add("rates", """
+            SELECT n.currency AS currency, n.day AS day, f.rid AS rid, f.mantissa AS mantissa, f.den AS den, f.mul AS mul
+            FROM needs n LEFT JOIN fx f ON f.rid = (SELECT g.rid FROM fx g WHERE g.currency = n.currency AND g.dn <= n.day
+              ORDER BY g.dn DESC, g.rid DESC LIMIT 1)
+            """, materialized: true)
+    }
+
+    /// Clearing dates and amounts converted at their own date's rate.
+    mutating func addFlows() {
+        // Cleared on the first date the cumulative allocations reach the amount (same-day rows together).
+        add("clears", """
+            SELECT x.doc AS doc, min(x.day) AS clear FROM
+              (SELECT a.doc, a.day, sum(a.amount_src) OVER (PARTITION BY a.doc ORDER BY a.day) AS cum
+               FROM pays a WHERE a.doc IS NOT NULL) x
+            JOIN docs0 d ON d.id = x.doc WHERE x.cum >= d.amount_src GROUP BY x.doc
+            """)
+        add("docs", """
+            SELECT d.*, c.clear AS clear, \(converted("d.amount_src", currency: "d.currency", rate: "f", day: "d.issue")) AS flow_rep
+            FROM docs0 d LEFT JOIN clears c ON c.doc = d.id \(rateJoin("f", currency: "d.currency", day: "d.issue"))
+            """, materialized: true)
+        add("wo", """
+            SELECT w.*, \(converted("w.amount_src", currency: "w.currency", rate: "f", day: "w.day")) AS rep
+            FROM wo0 w \(rateJoin("f", currency: "w.currency", day: "w.day"))
+            """)
+    }
+
     /// `raw`: each document issued, and each unallocated payment made, on or before each
-    /// evaluation date `e`, with its signed open amount there and its open disputes.
+    /// evaluation date `e`, with its signed open amount there and its open disputes (count, count
+    /// without amount, sum of amounts, and the reason of the first by opened date then file order).
     mutating func addRawItems(documentExtras: [String]) {
-        let openDisputes = "FROM disp x WHERE x.doc_rid = d.rid AND x.opened <= ev.dn AND (x.resolved IS NULL OR x.resolved > ev.dn)"
+        add("allocat", """
+            SELECT a.doc AS doc, ev.dn AS e, sum(a.amount_src) AS amount FROM pays a JOIN evals ev ON a.day <= ev.dn
+            WHERE a.doc IS NOT NULL GROUP BY a.doc, ev.dn
+            """)
+        add("woat", """
+            SELECT w.doc_rid AS doc_rid, ev.dn AS e, sum(w.amount_src) AS amount FROM wo0 w JOIN evals ev ON w.day <= ev.dn
+            GROUP BY w.doc_rid, ev.dn
+            """)
+        add("dispat", """
+            SELECT doc_rid, e, ndisp, nwhole, dsum, reason FROM (SELECT x.doc_rid AS doc_rid, ev.dn AS e, x.reason AS reason,
+              count(*) OVER w AS ndisp, sum(CASE WHEN x.amount_src IS NULL THEN 1 ELSE 0 END) OVER w AS nwhole,
+              sum(x.amount_src) OVER w AS dsum, row_number() OVER (PARTITION BY x.doc_rid, ev.dn ORDER BY x.opened, x.rid) AS rn
+              FROM disp x JOIN evals ev ON x.opened <= ev.dn AND (x.resolved IS NULL OR x.resolved > ev.dn)
+              WINDOW w AS (PARTITION BY x.doc_rid, ev.dn)) WHERE rn = 1
+            """)
         let extras = documentExtras.map { ", d.\(dialect.identifier("d_" + $0))" }.joined()
         let noExtras = String(repeating: ", NULL", count: documentExtras.count)
         add("raw", """
             SELECT ev.dn AS e, 'doc' AS src, d.rid AS rid, d.id AS id, d.type AS type, d.entity AS entity,
               d.customer AS customer, d.currency AS currency, d.issue AS issue, d.due AS due,
               d.amount_src AS amount_src, d.flow_rep AS flow_rep, d.clear AS clear, d.issue_month AS issue_month,
-              CASE WHEN d.type = 'credit_note' THEN -1 ELSE 1 END * (d.amount_src
-                - COALESCE((SELECT sum(a.amount_src) FROM pays a WHERE a.doc = d.id AND a.day <= ev.dn), 0)
-                - COALESCE((SELECT sum(w.amount_src) FROM wo0 w WHERE w.doc_rid = d.rid AND w.day <= ev.dn), 0)) AS open_src,
-              (SELECT count(*) \(openDisputes)) AS ndisp,
-              (SELECT count(*) \(openDisputes) AND x.amount_src IS NULL) AS nwhole,
-              (SELECT sum(x.amount_src) \(openDisputes)) AS dsum,
-              (SELECT x.reason \(openDisputes) ORDER BY x.opened, x.rid LIMIT 1) AS dispute_reason\(extras)
+              CASE WHEN d.type = 'credit_note' THEN -1 ELSE 1 END
+                * (d.amount_src - COALESCE(a.amount, 0) - COALESCE(w.amount, 0)) AS open_src,
+              COALESCE(x.ndisp, 0) AS ndisp, COALESCE(x.nwhole, 0) AS nwhole, x.dsum AS dsum,
+              x.reason AS dispute_reason\(extras)
             FROM docs d JOIN evals ev ON d.issue <= ev.dn
+            LEFT JOIN allocat a ON a.doc = d.id AND a.e = ev.dn
+            LEFT JOIN woat w ON w.doc_rid = d.rid AND w.e = ev.dn
+            LEFT JOIN dispat x ON x.doc_rid = d.rid AND x.e = ev.dn
             UNION ALL
             SELECT ev.dn, 'cash', NULL, c.id, 'unallocated', c.entity, c.customer, c.currency, c.day, c.day,
               c.amount_src, NULL, NULL, c.issue_month, -c.amount_src, 0, 0, NULL, NULL\(noExtras)
@@ -141,22 +179,17 @@ extension SQLQueryBuilder {
     /// `state`: raw items with days past due, age, reporting-currency amounts at the evaluation
     /// date's rate, disputed amount, bucket and customer attributes.
     mutating func addState(customerExtras: [String]) {
-        add("erate", """
-            SELECT cc.currency AS currency, ev.dn AS e, (SELECT g.rid FROM fx g WHERE g.currency = cc.currency AND g.dn <= ev.dn
-              ORDER BY g.dn DESC, g.rid DESC LIMIT 1) AS rid
-            FROM (SELECT DISTINCT currency FROM raw) cc, evals ev
-            """)
         let disputedSource = "CASE WHEN r.nwhole > 0 THEN r.open_src ELSE min(r.dsum, r.open_src) END"
         add("state", """
-            \(dialect.materialized) (SELECT r.*, r.e - r.due AS dpd, r.e - r.issue AS age, CASE WHEN r.ndisp > 0 THEN 1 ELSE 0 END AS disputed,
+            SELECT r.*, r.e - r.due AS dpd, r.e - r.issue AS age, CASE WHEN r.ndisp > 0 THEN 1 ELSE 0 END AS disputed,
               \(converted("r.open_src", currency: "r.currency", rate: "f", day: "r.e")) AS open_rep,
               \(converted("r.amount_src", currency: "r.currency", rate: "f", day: "r.e")) AS amount_rep,
               CASE WHEN r.open_src > 0 AND r.ndisp > 0
                 THEN \(converted(disputedSource, currency: "r.currency", rate: "f", day: "r.e")) ELSE 0 END AS disputed_rep,
               \(bucketName(bucketSpec, dpd: "(r.e - r.due)", age: "(r.e - r.issue)")) AS bucket,
               \(customerColumns("c", customerExtras: customerExtras))
-            FROM raw r LEFT JOIN erate er ON er.currency = r.currency AND er.e = r.e LEFT JOIN fx f ON f.rid = er.rid
-            LEFT JOIN customers c ON c.customer_id = r.customer)
-            """)
+            FROM raw r \(rateJoin("f", currency: "r.currency", day: "r.e"))
+            LEFT JOIN customers c ON c.customer_id = r.customer
+            """, materialized: true)
     }
 }

@@ -13,8 +13,9 @@ struct SQLQueryBuilder {
     let dates: [Day]
     /// The aging spec the `bucket` dimension uses: the first `aging` metric's, else the standard one.
     let bucketSpec: AgingSpec
-    /// Common table expressions in order: name (with its column list, if any) and body.
-    var ctes: [(name: String, body: String)] = []
+    /// Common table expressions in order: name (with its column list, if any), body, and whether
+    /// the engine must compute it once (it is read by many correlated look-ups or joins).
+    var ctes: [(name: String, body: String, materialized: Bool)] = []
 
     init(query: MetricQuery, snapshot: SQLSnapshotContext, dialect: any SQLDialect) throws(SQLCompileError) {
         self.query = query
@@ -30,7 +31,9 @@ struct SQLQueryBuilder {
         guard !query.metrics.isEmpty else { throw SQLCompileError("a metric query needs at least one metric") }
     }
 
-    mutating func add(_ name: String, _ body: String) { ctes.append((name, body)) }
+    mutating func add(_ name: String, _ body: String, materialized: Bool = false) {
+        ctes.append((name, body, materialized))
+    }
 
     /// Whether the output carries a date column.
     var isSeries: Bool { dates.count > 1 }
@@ -58,11 +61,9 @@ struct SQLQueryBuilder {
         return "(CASE WHEN \(cur).code IS NULL THEN \(unknown) WHEN substr(\(t), 1, 1) = '-' THEN -(\(unsigned)) ELSE \(unsigned) END)"
     }
 
-    /// `LEFT JOIN fx alias` on the rate of `currency` valid on `day`: the latest row on or before
-    /// it, of two rows for one date the later in the file.
+    /// `LEFT JOIN rates alias` on the rate of `currency` valid on `day` (a pair `rates` holds).
     func rateJoin(_ alias: String, currency: String, day: String) -> String {
-        "LEFT JOIN fx \(alias) ON \(alias).rid = (SELECT g.rid FROM fx g WHERE g.currency = \(currency) "
-            + "AND g.dn <= \(day) ORDER BY g.dn DESC, g.rid DESC LIMIT 1)"
+        "LEFT JOIN rates \(alias) ON \(alias).currency = \(currency) AND \(alias).day = \(day)"
     }
 
     /// `minor` units of `currency` in reporting-currency minor units at the rate row `rate`:
