@@ -35,7 +35,7 @@ extension SQLQueryBuilder {
     /// Writes every CTE and the final select.
     mutating func build() throws(SQLCompileError) -> String {
         let (documentExtras, customerExtras) = try extraColumns()
-        let filter = try query.filter.map { p throws(SQLCompileError) in try condition(p) } ?? "1"
+        let filter = query.filter.map(condition) ?? "1"
         let ceiPeriods = query.metrics.filter { $0.kind == .cei }.map { $0.effectivePeriod ?? .months(1) }
         addConstants(extraEvaluationStarts: ceiPeriods)
         addRates()
@@ -95,9 +95,17 @@ extension SQLQueryBuilder {
         if isSeries { columns.append("dt.d AS \"date\"") }
         columns += outputs.map { "\($0.expression) AS \(dialect.identifier($0.name))" }
         let joins = query.metrics.indices.map { "LEFT JOIN m\($0) ON \(keysMatch("m\($0)", "grp"))" }
-        let order = (keyNames.map { "grp." + $0 } + ["grp.k"]).joined(separator: ", ")
+        let order = (zip(keyNames, query.dimensions).flatMap { sortKeys("grp.\($0)", $1) } + ["grp.k"]).joined(separator: ", ")
         return "SELECT \(columns.joined(separator: ",\n  "))\nFROM grp JOIN dates dt ON dt.k = grp.k\n"
             + joins.joined(separator: "\n") + "\nORDER BY \(order)"
+    }
+
+    /// Missing values last; buckets in bucket order, everything else as text.
+    private func sortKeys(_ key: String, _ dimension: Dimension) -> [String] {
+        guard dimension == .bucket else { return ["\(key) IS NULL", key] }
+        let names = bucketSpec.bucketNames
+        let index = names.enumerated().map { "WHEN \(dialect.literal($0.element)) THEN \($0.offset)" }.joined(separator: " ")
+        return ["\(key) IS NULL", "CASE \(key) \(index) END"]
     }
 
     private func render(_ select: String) -> String {

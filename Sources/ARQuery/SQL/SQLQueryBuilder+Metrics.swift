@@ -93,7 +93,8 @@ extension SQLQueryBuilder {
         let best = "(\(ratio(p(1), p(2))) * \(days))"
         let output = switch request.kind {
         case .bpdso: best
-        case .add: "(\(dso) - \(best))"
+        // As the Swift engine: overdue / sales × P, the same number without the subtraction's rounding.
+        case .add: "(\(ratio("(COALESCE(\(p(0)), 0) - COALESCE(\(p(1)), 0))", p(2))) * \(days))"
         default: dso
         }
         return SQLMetricPlan(aggregates: [.sum, .sum, .sum], parts: [bal, sales], outputs: [(name, output)])

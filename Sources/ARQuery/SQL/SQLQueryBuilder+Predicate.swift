@@ -55,63 +55,45 @@ extension SQLQueryBuilder {
     }
 
     /// The filter as a two-valued SQL condition over unqualified `state` columns. A comparison
-    /// with a missing value is false, except `!=`, which is true (`segment != 'SMB'` keeps
-    /// customers without a segment).
-    func condition(_ p: ItemPredicate) throws(SQLCompileError) -> String {
+    /// with a missing value, or with a literal of another kind (a day with a number), is false, so
+    /// `not` of it is true — as in the Swift engine.
+    func condition(_ p: ItemPredicate) -> String {
         switch p {
         case let .compare(field, op, value):
-            let (lhs, rhs) = try operands(field, value)
-            if op == .ne { return "(\(lhs) IS NOT \(rhs))" }
+            guard let (lhs, rhs) = operands(field, value) else { return "0" }
             return "COALESCE(\(lhs) \(op.rawValue) \(rhs), 0)"
         case let .isIn(field, values):
-            guard let first = values.first else { return "0" }
-            let lhs = try operands(field, first).0
-            var literals: [String] = []
-            for value in values { literals.append(try operands(field, value).1) }
-            return "COALESCE(\(lhs) IN (\(literals.joined(separator: ", "))), 0)"
-        case .disputed: return "(disputed = 1)"
-        case let .and(a, b): return "(\(try condition(a)) AND \(try condition(b)))"
-        case let .or(a, b): return "(\(try condition(a)) OR \(try condition(b)))"
-        case let .not(a): return "(NOT \(try condition(a)))"
+            let pairs = values.compactMap { operands(field, $0) }
+            guard let lhs = pairs.first?.0 else { return "0" }
+            return "COALESCE(\(lhs) IN (\(pairs.map(\.1).joined(separator: ", "))), 0)"
+        case .disputed: return "COALESCE(disputed = 1, 0)"
+        case let .and(a, b): return "(\(condition(a)) AND \(condition(b)))"
+        case let .or(a, b): return "(\(condition(a)) OR \(condition(b)))"
+        case let .not(a): return "(NOT \(condition(a)))"
         }
     }
 
-    /// The column and the literal of a comparison, checking that their kinds agree.
-    private func operands(_ field: ItemField, _ value: PredicateValue) throws(SQLCompileError) -> (String, String) {
+    /// The column and the literal of a comparison; `nil` when their kinds cannot be compared.
+    /// Text fields compare with text (a number as its decimal text); numbers with numbers; dates with days.
+    private func operands(_ field: ItemField, _ value: PredicateValue) -> (String, String)? {
+        let column: String
         switch field {
-        case let .dimension(d): return (column(of: d), try textLiteral(field, value))
-        case .id: return ("id", try textLiteral(field, value))
-        case .dpd: return ("dpd", try integerLiteral(field, value))
-        case .age: return ("age", try integerLiteral(field, value))
-        case .open: return ("open_rep", try integerLiteral(field, value))
-        case .amount: return ("amount_rep", try integerLiteral(field, value))
-        case .issueDate: return ("issue", try dayLiteral(field, value))
-        case .dueDate: return ("due", try dayLiteral(field, value))
+        case let .dimension(d): column = self.column(of: d)
+        case .id: column = "id"
+        case .dpd: column = "dpd"
+        case .age: column = "age"
+        case .open: column = "open_rep"
+        case .amount: column = "amount_rep"
+        case .issueDate: column = "issue"
+        case .dueDate: column = "due"
         }
-    }
-
-    private func textLiteral(_ field: ItemField, _ value: PredicateValue) throws(SQLCompileError) -> String {
-        switch value {
-        case let .string(s): return dialect.literal(s)
-        case let .integer(n): return dialect.literal(String(n))
-        case let .day(d): return dialect.literal(d.iso)
-        }
-    }
-
-    private func integerLiteral(_ field: ItemField, _ value: PredicateValue) throws(SQLCompileError) -> String {
-        guard case let .integer(n) = value else {
-            throw SQLCompileError("'\(field)' compares with a number, not \(value)")
-        }
-        return String(n)
-    }
-
-    private func dayLiteral(_ field: ItemField, _ value: PredicateValue) throws(SQLCompileError) -> String {
-        switch value {
-        case let .day(d): return String(d.rawValue)
-        case let .string(s):
-            guard let d = Day(iso: s) else { throw SQLCompileError("'\(field)' compares with a YYYY-MM-DD date, not '\(s)'") }
-            return String(d.rawValue)
-        case .integer: throw SQLCompileError("'\(field)' compares with a YYYY-MM-DD date, not \(value)")
+        switch (field, value) {
+        case let (.dimension, .string(s)), let (.id, .string(s)): return (column, dialect.literal(s))
+        case let (.dimension, .integer(n)), let (.id, .integer(n)): return (column, dialect.literal(String(n)))
+        case let (.dpd, .integer(n)), let (.age, .integer(n)), let (.open, .integer(n)), let (.amount, .integer(n)):
+            return (column, String(n))
+        case let (.issueDate, .day(d)), let (.dueDate, .day(d)): return (column, String(d.rawValue))
+        default: return nil
         }
     }
 }

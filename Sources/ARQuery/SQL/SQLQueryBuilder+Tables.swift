@@ -183,10 +183,10 @@ extension SQLQueryBuilder {
         add("state", """
             SELECT r.*, r.e - r.due AS dpd, r.e - r.issue AS age, CASE WHEN r.ndisp > 0 THEN 1 ELSE 0 END AS disputed,
               \(converted("r.open_src", currency: "r.currency", rate: "f", day: "r.e")) AS open_rep,
-              \(converted("r.amount_src", currency: "r.currency", rate: "f", day: "r.e")) AS amount_rep,
+              \(converted("CASE WHEN r.type = 'invoice' THEN r.amount_src ELSE -r.amount_src END", currency: "r.currency", rate: "f", day: "r.e")) AS amount_rep,
               CASE WHEN r.open_src > 0 AND r.ndisp > 0
                 THEN \(converted(disputedSource, currency: "r.currency", rate: "f", day: "r.e")) ELSE 0 END AS disputed_rep,
-              \(bucketName(bucketSpec, dpd: "(r.e - r.due)", age: "(r.e - r.issue)")) AS bucket,
+              CASE WHEN r.open_src = 0 THEN NULL ELSE \(bucketName(bucketSpec, dpd: "(r.e - r.due)", age: "(r.e - r.issue)")) END AS bucket,
               \(customerColumns("c", customerExtras: customerExtras))
             FROM raw r \(rateJoin("f", currency: "r.currency", day: "r.e"))
             LEFT JOIN customers c ON c.customer_id = r.customer

@@ -38,7 +38,8 @@ struct SQLBalanceTests {
         let byType = try SQLTestLedger.rows(snapshot, MetricQuery(metrics: [.init(.ar)], dimensions: [.type], dates: [SQLTestLedger.asOf]))
         #expect(byType == [["credit_note", "-10000"], ["invoice", "156666"], ["unallocated", "-5801"]])
         let byBucket = try SQLTestLedger.rows(snapshot, MetricQuery(metrics: [.init(.ar)], dimensions: [.bucket], dates: [SQLTestLedger.asOf]))
-        #expect(byBucket == [["1-30", "10865"], ["120+", "20000"], ["31-60", "60000"], ["not due", "50000"]])
+        // Buckets sort in bucket order, not as text.
+        #expect(byBucket == [["not due", "50000"], ["1-30", "10865"], ["31-60", "60000"], ["120+", "20000"]])
     }
 
     @Test func customerAndDocumentDimensionsWithMissingValues() throws {
@@ -46,12 +47,13 @@ struct SQLBalanceTests {
         let rows = try SQLTestLedger.rows(snapshot, MetricQuery(
             metrics: [.init(.ar)], dimensions: [.segment, .customerAttribute("tier"), .documentAttribute("project")],
             dates: [SQLTestLedger.asOf]))
+        // Missing values sort last.
         #expect(rows == [
             ["KEY", nil, nil, "25865"],
-            ["SMB", nil, nil, "20000"],
-            ["SMB", "gold", nil, "-15000"],
             ["SMB", "gold", "alpha", "60000"],
             ["SMB", "gold", "beta", "50000"],
+            ["SMB", "gold", nil, "-15000"],
+            ["SMB", nil, nil, "20000"],
         ])
     }
 
@@ -59,7 +61,7 @@ struct SQLBalanceTests {
         let snapshot = try SQLTestLedger.make()
         let rows = try SQLTestLedger.rows(snapshot, MetricQuery(metrics: [.init(.disputed), .init(.openDisputes)],
                                                                 dimensions: [.disputeReason], dates: [SQLTestLedger.asOf]))
-        #expect(rows == [[nil, "0", "0"], ["delivery", "20000", "1"], ["price", "10000", "1"]])
+        #expect(rows == [["delivery", "20000", "1"], ["price", "10000", "1"], [nil, "0", "0"]])
     }
 
     @Test func filtersSelectItemsAtTheAsOfDate() throws {
@@ -67,8 +69,16 @@ struct SQLBalanceTests {
         #expect(smb == ["115000"])
         let late = try SQLTestLedger.totals([.init(.ar)], filter: .compare(.dpd, .gt, .integer(30)))
         #expect(late == ["80000"])
-        let notKey = try SQLTestLedger.totals([.init(.count)], filter: .compare(.dimension(.customerGroup), .ne, .string("G1")))
-        #expect(notKey == ["1"])   // I5: C3 has no group
+        // A comparison with a missing value is false, even `!=`; so `not` of `=` is true.
+        let notG1 = try SQLTestLedger.totals([.init(.count)], filter: .compare(.dimension(.customerGroup), .ne, .string("G1")))
+        #expect(notG1 == ["0"])
+        let notEqualG1 = try SQLTestLedger.totals([.init(.count)], filter: .not(.compare(.dimension(.customerGroup), .eq, .string("G1"))))
+        #expect(notEqualG1 == ["1"])   // I5: C3 has no group
+        // A literal of another kind never matches.
+        let mismatched = try SQLTestLedger.totals([.init(.count)], filter: .compare(.dpd, .gt, .string("late")))
+        #expect(mismatched == ["0"])
+        let credit = try SQLTestLedger.totals([.init(.ar)], filter: .compare(.amount, .lt, .integer(0)))
+        #expect(credit == ["-15801"])   // gross amounts of credit items are negative too
         let disputedOrCredit = try SQLTestLedger.totals(
             [.init(.ar)], filter: .or(.disputed, .isIn(.dimension(.type), [.string("credit_note"), .string("unallocated")])))
         #expect(disputedOrCredit == ["64199"])   // I1 60000 + I5 20000 − 10000 − 5000 − 801

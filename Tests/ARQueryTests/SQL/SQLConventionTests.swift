@@ -124,9 +124,8 @@ struct SQLConventionTests {
             try SQLCompiler.compile(MetricQuery(metrics: [.init(.ar)], dimensions: [.customerAttribute("tier")], dates: [asOf]),
                                     snapshot: context)
         }
-        #expect(throws: SQLCompileError("'dpd' compares with a number, not string(\"late\")")) {
-            try SQLCompiler.compile(MetricQuery(metrics: [.init(.ar)], filter: .compare(.dpd, .gt, .string("late")), dates: [asOf]),
-                                    snapshot: context)
+        #expect(throws: SQLCompileError("currency 'USD' is not the snapshot's reporting currency 'EUR': fx_rates only convert to the latter")) {
+            try SQLCompiler.compile(MetricQuery(metrics: [.init(.ar)], dates: [asOf], currency: .usd), snapshot: context)
         }
     }
 
