@@ -18,8 +18,7 @@ import ARMetrics
 /// ```
 public enum SQLCompiler {
     /// The SQLite query computing `query`.
-    /// - Throws: ``SQLCompileError`` for what the SQL path cannot express (another currency than
-    ///   the snapshot's reporting one, an unknown extra column, a filter comparing unlike kinds).
+    /// - Throws: ``SQLCompileError`` for what the SQL path cannot express (an unknown extra column).
     public static func compile(_ query: MetricQuery, snapshot: SQLSnapshotContext) throws -> String {
         try compile(query, snapshot: snapshot, dialect: SQLiteDialect())
     }
@@ -40,17 +39,17 @@ extension SQLQueryBuilder {
         addConstants(extraEvaluationStarts: ceiPeriods)
         addRates()
         addDocuments(documentExtras: documentExtras)
+        let promises = query.metrics.contains { $0.kind == .promiseKeptRate }
+        if promises { addPromises() }
         addRateLookups(fixedCurrencies: query.metrics.compactMap { request in
-            request.kind == .penalties && request.penalties.fixedCurrency != reporting ? request.penalties.fixedCurrency : nil
-        })
-        addFlows()
+            request.kind == .penalties && request.penalties.fixedCurrency != target ? request.penalties.fixedCurrency : nil
+        }, promises: promises)
+        addClearingDates()
         addRawItems(documentExtras: documentExtras)
         addState(customerExtras: customerExtras)
         add("perim", "SELECT * FROM state WHERE \(filter)")
         add("items", "SELECT * FROM perim WHERE open_src <> 0")
-        if query.metrics.contains(where: { $0.kind == .promiseKeptRate }) {
-            addPromises(filter: filter, documentExtras: documentExtras, customerExtras: customerExtras)
-        }
+        if promises { addPromiseCustomers(filter: filter, documentExtras: documentExtras, customerExtras: customerExtras) }
         var outputs: [(name: String, expression: String)] = []
         for (index, request) in query.metrics.enumerated() {
             if request.kind == .dso, request.dsoMethod == .countback {

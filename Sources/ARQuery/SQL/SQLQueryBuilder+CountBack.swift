@@ -19,6 +19,7 @@ extension SQLQueryBuilder {
         add(sales, """
             SELECT \(saleKeys)c.k AS k, c.m AS m, sum(\(signedSales)) AS s
             FROM perim s JOIN dates dt ON s.e = dt.dn JOIN \(months) c ON c.k = dt.k AND s.issue > c.lo AND s.issue <= c.hi
+            \(rateJoin("fr", currency: "s.currency", day: "s.issue"))
             WHERE s.src = 'doc' GROUP BY \(gList)c.k, c.m
             """)
         add(ar, """

@@ -8,12 +8,18 @@ extension SQLQueryBuilder {
     /// Open items at each as-of date (or at another date of `evals`).
     func balanceSource(at day: String = "dt.dn") -> String { "items s JOIN dates dt ON s.e = \(day)" }
 
-    /// Documents of the perimeter issued in the period ending on each as-of date.
+    /// Documents of the perimeter issued in the period ending on each as-of date, with the rate of
+    /// their issue date as `fr` (converted only when selected: a document outside every period
+    /// needs no rate).
     func salesSource(_ period: PeriodLength) -> String {
-        "perim s JOIN dates dt ON s.e = dt.dn WHERE s.src = 'doc' AND s.issue > \(periodStart(period)) AND s.issue <= dt.dn"
+        "perim s JOIN dates dt ON s.e = dt.dn \(rateJoin("fr", currency: "s.currency", day: "s.issue")) "
+            + "WHERE s.src = 'doc' AND s.issue > \(periodStart(period)) AND s.issue <= dt.dn"
     }
 
-    var signedSales: String { "CASE WHEN s.type = 'credit_note' THEN -s.flow_rep ELSE s.flow_rep END" }
+    /// A document's gross amount at its issue date's rate (`fr`).
+    var issueAmount: String { converted("s.amount_src", currency: "s.currency", rate: "fr", day: "s.issue") }
+
+    var signedSales: String { "CASE WHEN s.type = 'credit_note' THEN -\(issueAmount) ELSE \(issueAmount) END" }
 
     // MARK: - Plans
 
@@ -35,7 +41,7 @@ extension SQLQueryBuilder {
         case .disputed: return single(bal, "s.disputed_rep")
         case .count: return single(bal, "1")
         case .sales: return single(salesSource(period), signedSales)
-        case .penalties: return single(bal + " AND s.open_src > 0 AND s.dpd > 0", try penalty(request.penalties))
+        case .penalties: return single(try penaltySource(request.penalties), "s.penalty")
         case .customers:
             return SQLMetricPlan(aggregates: [.countDistinct], parts: [.init(from: bal, keys: keys("s"), values: ["s.customer"])],
                                  outputs: [(name, money())])
@@ -47,10 +53,10 @@ extension SQLQueryBuilder {
         case .dso, .bpdso, .add: return dsoPlan(request, name: name, period: period)
         case .cei: return ceiPlan(name: name, period: period)
         case .writeOffs:
-            return single(writeOffSource(period), "w.rep")
+            return single(writeOffSource(period), writeOffAmount)
         case .badDebtRate:
             return SQLMetricPlan(aggregates: [.sum, .sum], parts: [
-                .init(from: writeOffSource(period), keys: keys("s"), values: ["w.rep", nil]),
+                .init(from: writeOffSource(period), keys: keys("s"), values: [writeOffAmount, nil]),
                 .init(from: salesSource(period), keys: keys("s"), values: [nil, signedSales]),
             ], outputs: [(name, ratio(p(0), p(1)))])
         case .daysToPay, .daysLate: return paymentDaysPlan(request.kind, name: name, period: period)
@@ -122,18 +128,21 @@ extension SQLQueryBuilder {
                              outputs: [(name, "(\(ratio(collected, collectible)) * 100)")])
     }
 
+    /// Write-offs of the perimeter's documents dated in the period, with their date's rate as `wr`.
     private func writeOffSource(_ period: PeriodLength) -> String {
-        "wo w JOIN perim s ON s.rid = w.doc_rid AND s.src = 'doc' JOIN dates dt ON s.e = dt.dn "
-            + "WHERE w.day > \(periodStart(period)) AND w.day <= dt.dn"
+        "wo0 w JOIN perim s ON s.rid = w.doc_rid AND s.src = 'doc' JOIN dates dt ON s.e = dt.dn "
+            + "\(rateJoin("wr", currency: "w.currency", day: "w.day")) WHERE w.day > \(periodStart(period)) AND w.day <= dt.dn"
     }
+
+    private var writeOffAmount: String { converted("w.amount_src", currency: "w.currency", rate: "wr", day: "w.day") }
 
     /// Days to pay and days late: averages over invoices cleared in the period, weighted by the
     /// invoice amount at its issue date's rate.
     private func paymentDaysPlan(_ kind: MetricKind, name: String, period: PeriodLength) -> SQLMetricPlan {
-        let from = "perim s JOIN dates dt ON s.e = dt.dn WHERE s.src = 'doc' AND s.type = 'invoice' "
-            + "AND s.clear > \(periodStart(period)) AND s.clear <= dt.dn"
+        let from = "perim s JOIN dates dt ON s.e = dt.dn \(rateJoin("fr", currency: "s.currency", day: "s.issue")) "
+            + "WHERE s.src = 'doc' AND s.type = 'invoice' AND s.clear > \(periodStart(period)) AND s.clear <= dt.dn"
         let days = kind == .daysToPay ? "(s.clear - s.issue)" : "max(0, s.clear - s.due)"
-        return SQLMetricPlan(aggregates: [.sum, .sum], parts: [.init(from: from, keys: keys("s"), values: ["s.flow_rep * \(days)", "s.flow_rep"])],
+        return SQLMetricPlan(aggregates: [.sum, .sum], parts: [.init(from: from, keys: keys("s"), values: ["\(issueAmount) * \(days)", issueAmount])],
                              outputs: [(name, ratio(SQLMetricPlan.partial(0), SQLMetricPlan.partial(1)))])
     }
 

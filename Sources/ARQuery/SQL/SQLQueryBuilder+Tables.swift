@@ -18,7 +18,8 @@ extension SQLQueryBuilder {
     /// Constants: powers of ten, currencies, the as-of dates and every date a balance is needed on.
     mutating func addConstants(extraEvaluationStarts: [PeriodLength]) {
         var digits = snapshot.currencies
-        if !digits.contains(reporting) { digits.append(reporting) }
+        let fixed = query.metrics.filter { $0.kind == .penalties }.map(\.penalties.fixedCurrency)
+        for currency in [reporting, target] + fixed where !digits.contains(currency) { digits.append(currency) }
         let powers = (0...18).map { n in "(\(n), 1\(String(repeating: "0", count: n)))" }
         add("pow10(n, p)", "VALUES " + powers.joined(separator: ", "))
         add("cur(code, digits, unit)", "VALUES " + digits.map {
@@ -31,18 +32,14 @@ extension SQLQueryBuilder {
         add("evals(dn)", (["SELECT dn FROM dates"] + starts).joined(separator: " UNION "))
     }
 
-    /// Rates with the powers of ten that scale a conversion from the currency's minor units to the
-    /// reporting currency's: `den` = 10^(scale + source digits − reporting digits) when that is ≥ 0,
-    /// else `mul` = 10^(its opposite).
+    /// Rates as written: mantissa and scale (digits after the point), file order as `rid`.
     mutating func addRates() {
         let rate = "CAST(r.rate AS TEXT)"
-        let scale = "(CASE WHEN instr(\(rate), '.') > 0 THEN length(\(rate)) - instr(\(rate), '.') ELSE 0 END)"
-        let shift = "(\(scale) + cur.digits - \(reporting.minorDigits))"
         add("fx", """
             SELECT r.rowid AS rid, \(text("r", "fx_rates", "currency")) AS currency, \(day("r", "fx_rates", "date")) AS dn,
-              CAST(replace(\(rate), '.', '') AS INTEGER) AS mantissa, pd.p AS den, pm.p AS mul
-            FROM fx_rates r JOIN cur ON cur.code = r.currency
-            LEFT JOIN pow10 pd ON pd.n = max(\(shift), 0) LEFT JOIN pow10 pm ON pm.n = max(-\(shift), 0)
+              CAST(replace(\(rate), '.', '') AS INTEGER) AS mantissa,
+              CASE WHEN instr(\(rate), '.') > 0 THEN length(\(rate)) - instr(\(rate), '.') ELSE 0 END AS scale
+            FROM fx_rates r
             """, materialized: true)
     }
 
@@ -93,24 +90,43 @@ extension SQLQueryBuilder {
             """)
     }
 
-    /// `rates`: the rate row of each (currency, day) pair the query converts on — documents at
-    /// their issue date, write-offs at theirs, every currency at every evaluation date — found
-    /// once each: the latest row on or before the day, of two rows for one date the later in the file.
-    mutating func addRateLookups(fixedCurrencies: [Currency]) {
+    /// `fxat`: the rate of each (currency, day) pair the query converts on — documents at their
+    /// issue date, write-offs and payments at theirs, every currency at every evaluation date — found
+    /// once each: the latest row on or before the day, of two rows for one date the later in the
+    /// file; the reporting currency is exactly 1. `rates`: the factor from each pair's currency to
+    /// the target currency, `mantissa × mul / den` with
+    /// `δ = (target scale + target digits) − (scale + digits)`, `mul = 10^max(δ, 0)`,
+    /// `den = target mantissa × 10^max(−δ, 0)`; `missing` names a currency without a rate.
+    mutating func addRateLookups(fixedCurrencies: [Currency], promises: Bool) {
         let fixed = fixedCurrencies.map { " UNION SELECT \(dialect.literal($0.code)), ev.dn FROM evals ev" }.joined()
-        add("needs(currency, day)", """
-            SELECT currency, issue FROM docs0 UNION SELECT currency, day FROM wo0
-            UNION SELECT c.currency, ev.dn FROM (SELECT currency FROM docs0 UNION SELECT currency FROM pays) c, evals ev\(fixed)
+        let promisePairs = promises ? " UNION SELECT pr.currency, pa.day FROM prom pr JOIN pays pa ON pa.customer = pr.customer" : ""
+        let targetPairs = target == reporting ? "" : " UNION SELECT \(dialect.literal(target.code)), day FROM needs0"
+        add("needs0(currency, day)", """
+            SELECT currency, issue FROM docs0 UNION SELECT currency, day FROM wo0 UNION SELECT currency, day FROM pays
+            UNION SELECT c.currency, ev.dn FROM (SELECT currency FROM docs0 UNION SELECT currency FROM pays) c, evals ev\(fixed)\(promisePairs)
             """)
-        add("rates", """
-            SELECT n.currency AS currency, n.day AS day, f.rid AS rid, f.mantissa AS mantissa, f.den AS den, f.mul AS mul
-            FROM needs n LEFT JOIN fx f ON f.rid = (SELECT g.rid FROM fx g WHERE g.currency = n.currency AND g.dn <= n.day
+        let r = dialect.literal(reporting.code)
+        add("fxat", """
+            SELECT n.currency AS currency, n.day AS day, c.digits AS digits,
+              CASE WHEN n.currency = \(r) THEN 1 ELSE f.mantissa END AS mantissa,
+              CASE WHEN n.currency = \(r) THEN 0 ELSE f.scale END AS scale
+            FROM (SELECT currency, day FROM needs0\(targetPairs)) n LEFT JOIN cur c ON c.code = n.currency
+            LEFT JOIN fx f ON f.rid = (SELECT g.rid FROM fx g WHERE g.currency = n.currency AND g.dn <= n.day
               ORDER BY g.dn DESC, g.rid DESC LIMIT 1)
+            """, materialized: true)
+        let (tm, ts, tjoin) = target == reporting ? ("1", "0", "")
+            : ("t.mantissa", "t.scale", "LEFT JOIN fxat t ON t.currency = \(dialect.literal(target.code)) AND t.day = s.day")
+        let shift = "((\(ts) + \(target.minorDigits)) - (s.scale + s.digits))"
+        add("rates", """
+            SELECT s.currency AS currency, s.day AS day, s.mantissa AS mantissa, pm.p AS mul, \(tm) * pd.p AS den,
+              CASE WHEN s.mantissa IS NULL THEN s.currency WHEN \(tm) IS NULL THEN \(dialect.literal(target.code)) END AS missing
+            FROM fxat s \(tjoin)
+            LEFT JOIN pow10 pm ON pm.n = max(\(shift), 0) LEFT JOIN pow10 pd ON pd.n = max(-\(shift), 0)
             """, materialized: true)
     }
 
-    /// Clearing dates and amounts converted at their own date's rate.
-    mutating func addFlows() {
+    /// The date each document was cleared.
+    mutating func addClearingDates() {
         // Cleared on the first date the cumulative allocations reach the amount (same-day rows together).
         add("clears", """
             SELECT x.doc AS doc, min(x.day) AS clear FROM
@@ -118,14 +134,7 @@ extension SQLQueryBuilder {
                FROM pays a WHERE a.doc IS NOT NULL) x
             JOIN docs0 d ON d.id = x.doc WHERE x.cum >= d.amount_src GROUP BY x.doc
             """)
-        add("docs", """
-            SELECT d.*, c.clear AS clear, \(converted("d.amount_src", currency: "d.currency", rate: "f", day: "d.issue")) AS flow_rep
-            FROM docs0 d LEFT JOIN clears c ON c.doc = d.id \(rateJoin("f", currency: "d.currency", day: "d.issue"))
-            """, materialized: true)
-        add("wo", """
-            SELECT w.*, \(converted("w.amount_src", currency: "w.currency", rate: "f", day: "w.day")) AS rep
-            FROM wo0 w \(rateJoin("f", currency: "w.currency", day: "w.day"))
-            """)
+        add("docs", "SELECT d.*, c.clear AS clear FROM docs0 d LEFT JOIN clears c ON c.doc = d.id", materialized: true)
     }
 
     /// `raw`: each document issued, and each unallocated payment made, on or before each
@@ -152,7 +161,7 @@ extension SQLQueryBuilder {
         add("raw", """
             SELECT ev.dn AS e, 'doc' AS src, d.rid AS rid, d.id AS id, d.type AS type, d.entity AS entity,
               d.customer AS customer, d.currency AS currency, d.issue AS issue, d.due AS due,
-              d.amount_src AS amount_src, d.flow_rep AS flow_rep, d.clear AS clear, d.issue_month AS issue_month,
+              d.amount_src AS amount_src, d.clear AS clear, d.issue_month AS issue_month,
               CASE WHEN d.type = 'credit_note' THEN -1 ELSE 1 END
                 * (d.amount_src - COALESCE(a.amount, 0) - COALESCE(w.amount, 0)) AS open_src,
               COALESCE(x.ndisp, 0) AS ndisp, COALESCE(x.nwhole, 0) AS nwhole, x.dsum AS dsum,
@@ -163,7 +172,7 @@ extension SQLQueryBuilder {
             LEFT JOIN dispat x ON x.doc_rid = d.rid AND x.e = ev.dn
             UNION ALL
             SELECT ev.dn, 'cash', NULL, c.id, 'unallocated', c.entity, c.customer, c.currency, c.day, c.day,
-              c.amount_src, NULL, NULL, c.issue_month, -c.amount_src, 0, 0, NULL, NULL\(noExtras)
+              c.amount_src, NULL, c.issue_month, -c.amount_src, 0, 0, NULL, NULL\(noExtras)
             FROM cash c JOIN evals ev ON c.day <= ev.dn
             """)
     }

@@ -9,7 +9,10 @@ struct SQLQueryBuilder {
     let query: MetricQuery
     let snapshot: SQLSnapshotContext
     let dialect: any SQLDialect
+    /// The snapshot's reporting currency: the one `fx_rates` convert to.
     let reporting: Currency
+    /// The currency figures are given in: the query's, else the reporting currency.
+    let target: Currency
     let dates: [Day]
     /// The aging spec the `bucket` dimension uses: the first `aging` metric's, else the standard one.
     let bucketSpec: AgingSpec
@@ -21,11 +24,8 @@ struct SQLQueryBuilder {
         self.query = query
         self.snapshot = snapshot
         self.dialect = dialect
-        reporting = query.currency ?? snapshot.reportingCurrency
-        guard reporting == snapshot.reportingCurrency else {
-            throw SQLCompileError("currency '\(reporting.code)' is not the snapshot's reporting currency "
-                + "'\(snapshot.reportingCurrency.code)': fx_rates only convert to the latter")
-        }
+        reporting = snapshot.reportingCurrency
+        target = query.currency ?? snapshot.reportingCurrency
         dates = query.dates.isEmpty ? [snapshot.asOf] : query.dates
         bucketSpec = query.metrics.first { $0.kind == .aging }?.aging ?? .standard
         guard !query.metrics.isEmpty else { throw SQLCompileError("a metric query needs at least one metric") }
@@ -66,17 +66,18 @@ struct SQLQueryBuilder {
         "LEFT JOIN rates \(alias) ON \(alias).currency = \(currency) AND \(alias).day = \(day)"
     }
 
-    /// `minor` units of `currency` in reporting-currency minor units at the rate row `rate`:
-    /// minor × mantissa (× 10^mul), divided by 10^den, rounded half away from zero once.
-    /// Fails the query when no rate exists or when the product would leave 64-bit integers.
+    /// `minor` units of `currency` in minor units of the target currency at the `rates` row
+    /// `rate`: minor × mantissa × mul / den, rounded half away from zero once. Fails the query
+    /// when a rate is missing or when the product would leave 64-bit integers.
     func converted(_ minor: String, currency: String, rate: String, day: String) -> String {
         let m = "(\(minor))"
-        let missing = dialect.fail("'no ' || \(currency) || ' rate on or before ' || \(dialect.isoDate(day)) || ': add one to fx_rates'")
+        let missing = dialect.fail("'no ' || \(rate).missing || ' rate on or before ' || \(dialect.isoDate(day)) || ': add one to fx_rates'")
         let overflow = dialect.fail("'amount in ' || \(currency) || ' on ' || \(dialect.isoDate(day)) || ' overflows when converted'")
         let product = "\(m) * \(rate).mantissa * \(rate).mul"
-        return "(CASE WHEN \(m) = 0 THEN 0 WHEN \(currency) = \(dialect.literal(reporting.code)) THEN \(m) "
-            + "WHEN \(rate).rid IS NULL THEN \(missing) "
-            + "WHEN \(rate).den IS NULL OR abs(\(m)) > \(dialect.maxInteger) / (\(rate).mantissa * \(rate).mul) THEN \(overflow) "
+        return "(CASE WHEN \(m) = 0 THEN 0 WHEN \(currency) = \(dialect.literal(target.code)) THEN \(m) "
+            + "WHEN \(rate).missing IS NOT NULL THEN \(missing) "
+            + "WHEN \(rate).den IS NULL OR \(rate).mul IS NULL OR \(rate).den = 0 "
+            + "OR abs(\(m)) > \(dialect.maxInteger) / (\(rate).mantissa * \(rate).mul) THEN \(overflow) "
             + "ELSE \(dialect.divisionRoundingHalfAwayFromZero(product, "\(rate).den")) END)"
     }
 

@@ -124,9 +124,34 @@ struct SQLConventionTests {
             try SQLCompiler.compile(MetricQuery(metrics: [.init(.ar)], dimensions: [.customerAttribute("tier")], dates: [asOf]),
                                     snapshot: context)
         }
-        #expect(throws: SQLCompileError("currency 'USD' is not the snapshot's reporting currency 'EUR': fx_rates only convert to the latter")) {
-            try SQLCompiler.compile(MetricQuery(metrics: [.init(.ar)], dates: [asOf], currency: .usd), snapshot: context)
+    }
+
+    @Test func promisePaymentsInAnotherCurrencyAreConvertedToThePromisesCurrency() throws {
+        let s = try ledger()
+        try s.insert("fx_rates", ["date": "2026-01-01", "currency": "USD", "rate": "0.9"])
+        try invoice(s, "I1", amount: "100.00", customer: "A")
+        try invoice(s, "I2", amount: "100.00", customer: "B")
+        // 9.00 EUR is 10.00 USD exactly; 8.99 EUR is 9.988… → 9.99 USD.
+        try s.insert("payments", ["payment_id": "P1", "customer_id": "A", "payment_date": "2026-06-05", "amount": "9.00", "currency": "EUR"])
+        try s.insert("payments", ["payment_id": "P2", "customer_id": "B", "payment_date": "2026-06-05", "amount": "8.99", "currency": "EUR"])
+        for (id, customer) in [("PA", "A"), ("PB", "B")] {
+            try s.insert("promises", ["promise_id": id, "customer_id": customer, "made_date": "2026-06-01",
+                                      "promised_date": "2026-06-10", "amount": "10.00", "currency": "USD"])
         }
+        let rows = try run(s, [.init(.promiseKeptRate)], by: [.customer, .currency])
+        #expect(rows == [["A", "USD", "1.0"], ["B", "USD", "0.0"]])
+    }
+
+    @Test func ukPenaltiesInAnotherReportingCurrencyRoundOneFractionPerInvoice() throws {
+        let s = try ledger()
+        try s.insert("fx_rates", ["date": "2026-01-01", "currency": "GBP", "rate": "1.17005"])
+        try invoice(s, "G1", amount: "900.00", currency: "GBP", due: "2026-06-20")
+        try invoice(s, "E1", amount: "2000.00", due: "2026-06-20")
+        let rows = try run(s, [.init(.penalties, penalties: .uk)])
+        // G1: open 105304.5 → 105305 EUR minor; 12.25 % × 10 days = 353.42; 900 GBP < 1,000 → 40 GBP = 4680.2 EUR:
+        //     5033.62 → 5034 (rounding each part apart would give 5033).
+        // E1: 2000 EUR = 1709.33 GBP → 70 GBP = 8190.35; interest 671.23: 8861.58 → 8862.
+        #expect(rows == [["13896"]])
     }
 
     @Test func snapshotContextIsReadFromTheFile() throws {

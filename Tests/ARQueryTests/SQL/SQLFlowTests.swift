@@ -75,8 +75,17 @@ struct SQLFlowTests {
         let rows = try SQLTestLedger.rows(snapshot, MetricQuery(
             metrics: [.init(.ar), .init(.sales, period: .days(90)), .init(.promiseKeptRate)], dimensions: [.entity],
             dates: [SQLTestLedger.asOf]))
-        // PR2 names no invoice: C2's entity is US01 (all its documents); PR1 and PR3 belong to FR01.
-        #expect(rows == [["FR01", "115000", "140000", "0.0"], ["US01", "25865", "48000", "1.0"]])
+        // PR1 follows I1 to FR01; PR2 and PR3 name no invoice: their customer's rows have no entity.
+        #expect(rows == [["FR01", "115000", "140000", "0.0"], ["US01", "25865", "48000", nil], [nil, "0", "0", "0.5"]])
+    }
+
+    @Test func anotherOutputCurrencyUsesTheCrossRateOfEachItem() throws {
+        let snapshot = try SQLTestLedger.make()
+        let rows = try SQLTestLedger.rows(snapshot, MetricQuery(metrics: [.init(.ar), .init(.sales, period: .days(90))],
+                                                                dates: [SQLTestLedger.asOf], currency: .usd))
+        // EUR at 1 / 0.8 = 1.25 USD on 2026-03-31: 75000 + 62500 − 12500 + 25000 − 6250, USD items as they are.
+        // Sales: I1 100000 / 0.9 = 111111.1 → 111111, I2 62500, CN1 −12500, I3 33333, I4 20000.
+        #expect(rows == [["176082", "214444"]])
     }
 
     @Test func seriesOfFlowsAndRatios() throws {
