@@ -57,6 +57,12 @@ struct SQLBalanceTests {
         ])
     }
 
+    @Test func byIssueMonthCashOnAccountTakesItsPaymentMonth() throws {
+        let snapshot = try SQLTestLedger.make()
+        let rows = try SQLTestLedger.rows(snapshot, MetricQuery(metrics: [.init(.ar)], dimensions: [.issueMonth], dates: [SQLTestLedger.asOf]))
+        #expect(rows == [["2025-10", "20000"], ["2026-01", "60000"], ["2026-02", "26666"], ["2026-03", "34199"]])
+    }
+
     @Test func disputedAndCountByOpenDisputeReason() throws {
         let snapshot = try SQLTestLedger.make()
         let rows = try SQLTestLedger.rows(snapshot, MetricQuery(metrics: [.init(.disputed), .init(.openDisputes)],

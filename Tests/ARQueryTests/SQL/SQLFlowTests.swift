@@ -37,6 +37,20 @@ struct SQLFlowTests {
         #expect(row == ["0.0"])
     }
 
+    @Test func countBackDSOPerGroupAndPerDate() throws {
+        let snapshot = try SQLTestLedger.make()
+        let byEntity = try SQLTestLedger.rows(snapshot, MetricQuery(metrics: [.init(.dso, dsoMethod: .countback)],
+                                                                    dimensions: [.entity], dates: [SQLTestLedger.asOf]))
+        // FR01: March absorbs 40000 of 115000, February has no FR01 sales: 31. US01: no March sales: 0.
+        #expect(byEntity == [["FR01", "31.0"], ["US01", "0.0"]])
+        let series = try SQLTestLedger.rows(snapshot, MetricQuery(metrics: [.init(.dso, dsoMethod: .countback)],
+                                                                  dates: [Day(iso: "2026-02-28")!, SQLTestLedger.asOf]))
+        // At 2026-02-28 month 1 is (2026-01-28, 2026-02-28], 31 days: it absorbs I3's 30000 of AR 128000;
+        // month 2, (2025-12-28, 2026-01-28], has I1 and I4 (118000) and takes the rest 98000.
+        #expect(series == [["2026-02-28", String(31 + 98000.0 / 118000.0 * 31)],
+                           ["2026-03-31", String(59 + 70865.0 / 118000.0 * 31)]])
+    }
+
     @Test func collectionEffectivenessIndex() throws {
         let row = try SQLTestLedger.totals([.init(.cei)])
         // AR(2026-02-28) 128000 at that date's rate, sales 40000, AR 140865, current AR 50000.
