@@ -20,6 +20,12 @@ public protocol SQLDialect: Sendable {
     func integerDivision(_ numerator: String, _ denominator: String) -> String
     /// Remainder of the truncating division (sign of the numerator).
     func remainder(_ numerator: String, _ denominator: String) -> String
+    /// The larger of two values (SQLite's two-argument `max`, DuckDB's `greatest`).
+    func greatest(_ a: String, _ b: String) -> String
+    /// The smaller of two values.
+    func least(_ a: String, _ b: String) -> String
+    /// Equality under which two missing values are equal (`IS`, `IS NOT DISTINCT FROM`).
+    func nullSafeEquals(_ a: String, _ b: String) -> String
     /// A floating-point value of an integer expression, for ratios computed last.
     func real(_ expression: String) -> String
     /// An expression that aborts the query with `message` (a text expression) when evaluated.
@@ -70,8 +76,14 @@ public struct SQLiteDialect: SQLDialect {
         let total = "(\(year) * 12 + \(month) - 1 + (\(months)))"
         let first = "printf('%04d-%02d-01', \(total) / 12, \(total) % 12 + 1)"
         let lastDay = "CAST(strftime('%d', \(first), '+1 month', '-1 day') AS INTEGER)"
-        return "(\(dayNumber(first)) + min(\(day), \(lastDay)) - 1)"
+        return "(\(dayNumber(first)) + \(least(day, lastDay)) - 1)"
     }
+
+    public func greatest(_ a: String, _ b: String) -> String { "max(\(a), \(b))" }
+
+    public func least(_ a: String, _ b: String) -> String { "min(\(a), \(b))" }
+
+    public func nullSafeEquals(_ a: String, _ b: String) -> String { "\(a) IS \(b)" }
 
     public func integerDivision(_ numerator: String, _ denominator: String) -> String {
         "(\(numerator)) / (\(denominator))"

@@ -41,7 +41,7 @@ extension SQLQueryBuilder {
               CASE WHEN \(s) > 0 AND c.r < \(s) THEN \(dialect.real("c.r")) / \(s) * (mo.hi - mo.lo) ELSE 0.0 END,
               CASE WHEN \(absorbs) THEN 0 ELSE 1 END
             FROM \(walk) c JOIN \(months) mo ON mo.k = c.k AND mo.m = c.m + 1
-            LEFT JOIN \(sales) s ON \(g.map { "s.\($0) IS c.\($0) AND " }.joined())s.k = c.k AND s.m = c.m + 1
+            LEFT JOIN \(sales) s ON \(g.map { dialect.nullSafeEquals("s.\($0)", "c.\($0)") + " AND " }.joined())s.k = c.k AND s.m = c.m + 1
             WHERE c.done = 0
             """)
         add(m, "SELECT \(gList)k, max(full) + sum(frac) AS p0 FROM \(walk) GROUP BY \(gList)k")

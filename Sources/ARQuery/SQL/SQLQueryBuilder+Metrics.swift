@@ -141,7 +141,7 @@ extension SQLQueryBuilder {
     private func paymentDaysPlan(_ kind: MetricKind, name: String, period: PeriodLength) -> SQLMetricPlan {
         let from = "perim s JOIN dates dt ON s.e = dt.dn \(rateJoin("fr", currency: "s.currency", day: "s.issue")) "
             + "WHERE s.src = 'doc' AND s.type = 'invoice' AND s.clear > \(periodStart(period)) AND s.clear <= dt.dn"
-        let days = kind == .daysToPay ? "(s.clear - s.issue)" : "max(0, s.clear - s.due)"
+        let days = kind == .daysToPay ? "(s.clear - s.issue)" : dialect.greatest("0", "s.clear - s.due")
         return SQLMetricPlan(aggregates: [.sum, .sum], parts: [.init(from: from, keys: keys("s"), values: ["\(issueAmount) * \(days)", issueAmount])],
                              outputs: [(name, ratio(SQLMetricPlan.partial(0), SQLMetricPlan.partial(1)))])
     }

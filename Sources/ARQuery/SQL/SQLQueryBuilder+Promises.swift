@@ -42,8 +42,8 @@ extension SQLQueryBuilder {
     /// day), rounded half away from zero once; fails the query when either has no rate.
     func crossConverted(_ minor: String, from fs: String, to ft: String, day: String) -> String {
         let shift = "((\(ft).scale + \(ft).digits) - (\(fs).scale + \(fs).digits))"
-        let mul = "(SELECT p FROM pow10 WHERE n = max(\(shift), 0))"
-        let den = "(\(ft).mantissa * (SELECT p FROM pow10 WHERE n = max(-\(shift), 0)))"
+        let mul = "(SELECT p FROM pow10 WHERE n = \(dialect.greatest(shift, "0")))"
+        let den = "(\(ft).mantissa * (SELECT p FROM pow10 WHERE n = \(dialect.greatest("-\(shift)", "0"))))"
         let missing = dialect.fail("'no ' || CASE WHEN \(fs).mantissa IS NULL THEN \(fs).currency ELSE \(ft).currency END "
             + "|| ' rate on or before ' || \(dialect.isoDate(day)) || ': add one to fx_rates'")
         let overflow = dialect.fail("'amount in ' || \(fs).currency || ' on ' || \(dialect.isoDate(day)) || ' overflows when converted'")

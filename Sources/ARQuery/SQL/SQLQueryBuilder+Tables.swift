@@ -121,7 +121,7 @@ extension SQLQueryBuilder {
             SELECT s.currency AS currency, s.day AS day, s.mantissa AS mantissa, pm.p AS mul, \(tm) * pd.p AS den,
               CASE WHEN s.mantissa IS NULL THEN s.currency WHEN \(tm) IS NULL THEN \(dialect.literal(target.code)) END AS missing
             FROM fxat s \(tjoin)
-            LEFT JOIN pow10 pm ON pm.n = max(\(shift), 0) LEFT JOIN pow10 pd ON pd.n = max(-\(shift), 0)
+            LEFT JOIN pow10 pm ON pm.n = \(dialect.greatest(shift, "0")) LEFT JOIN pow10 pd ON pd.n = \(dialect.greatest("-\(shift)", "0"))
             """, materialized: true)
     }
 
@@ -188,7 +188,7 @@ extension SQLQueryBuilder {
     /// `state`: raw items with days past due, age, reporting-currency amounts at the evaluation
     /// date's rate, disputed amount, bucket and customer attributes.
     mutating func addState(customerExtras: [String]) {
-        let disputedSource = "CASE WHEN r.nwhole > 0 THEN r.open_src ELSE min(r.dsum, r.open_src) END"
+        let disputedSource = "CASE WHEN r.nwhole > 0 THEN r.open_src ELSE \(dialect.least("r.dsum", "r.open_src")) END"
         add("state", """
             SELECT r.*, r.e - r.due AS dpd, r.e - r.issue AS age, CASE WHEN r.ndisp > 0 THEN 1 ELSE 0 END AS disputed,
               \(converted("r.open_src", currency: "r.currency", rate: "f", day: "r.e")) AS open_rep,

@@ -43,7 +43,7 @@ struct SQLQueryBuilder {
 
     /// `a.g0 IS b.g0 AND … AND a.k = b.k`: equality of group keys where a missing key equals a missing key.
     func keysMatch(_ a: String, _ b: String) -> String {
-        (keyNames.map { "\(a).\($0) IS \(b).\($0)" } + ["\(a).k = \(b).k"]).joined(separator: " AND ")
+        (keyNames.map { dialect.nullSafeEquals("\(a).\($0)", "\(b).\($0)") } + ["\(a).k = \(b).k"]).joined(separator: " AND ")
     }
 
     // MARK: - Shared expressions
