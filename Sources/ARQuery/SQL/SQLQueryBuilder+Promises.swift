@@ -18,7 +18,7 @@ extension SQLQueryBuilder {
               d.rid AS doc_rid, d.id AS doc,
               \(day("p", "promises", "made_date")) AS made, \(day("p", "promises", "promised_date")) AS promised,
               \(currency) AS currency, \(minorUnits("p.amount", cur: "cur", currency: currency)) AS amount_src
-            FROM promises p LEFT JOIN custcur cc ON cc.customer = p.customer_id
+            FROM \(table("promises")) p LEFT JOIN custcur cc ON cc.customer = p.customer_id
             LEFT JOIN docs0 d ON d.id = \(text("p", "promises", "invoice_id")) LEFT JOIN cur ON cur.code = \(currency)
             """, materialized: true)
     }
@@ -33,7 +33,7 @@ extension SQLQueryBuilder {
         add("cstate", """
             SELECT ev.dn AS e, 'customer' AS src, p.rid AS prid, \(columns), 0 AS ndisp, 0 AS nwhole, NULL AS disputed,
               0 AS disputed_rep, p.customer AS customer, p.currency AS currency, \(customerColumns("c", customerExtras: customerExtras))
-            FROM prom p JOIN evals ev LEFT JOIN customers c ON c.customer_id = p.customer WHERE p.doc_rid IS NULL
+            FROM prom p JOIN evals ev LEFT JOIN \(table("customers")) c ON c.customer_id = p.customer WHERE p.doc_rid IS NULL
             """)
         add("cperim", "SELECT * FROM cstate WHERE \(filter)")
     }

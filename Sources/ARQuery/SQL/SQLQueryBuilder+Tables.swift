@@ -11,6 +11,14 @@ extension SQLQueryBuilder {
         snapshot.has(table, column) ? "CAST(NULLIF(\(alias).\(dialect.identifier(column)), '') AS TEXT)" : "NULL"
     }
 
+    /// The table itself, or an empty one with the interchange columns when the snapshot lacks it
+    /// (a snapshot without promises or disputes still answers every other metric).
+    func table(_ name: String) -> String {
+        guard !snapshot.columns.isEmpty, snapshot.columns[name] == nil else { return name }
+        let columns = (["rowid"] + (SQLSnapshotContext.standardColumns[name] ?? [])).map { "NULL AS \(dialect.identifier($0))" }
+        return "(SELECT \(columns.joined(separator: ", ")) WHERE 0)"
+    }
+
     func day(_ alias: String, _ table: String, _ column: String) -> String {
         snapshot.has(table, column) ? dialect.dayNumber(text(alias, table, column)) : "NULL"
     }
@@ -39,7 +47,7 @@ extension SQLQueryBuilder {
             SELECT r.rowid AS rid, \(text("r", "fx_rates", "currency")) AS currency, \(day("r", "fx_rates", "date")) AS dn,
               CAST(replace(\(rate), '.', '') AS INTEGER) AS mantissa,
               CASE WHEN instr(\(rate), '.') > 0 THEN length(\(rate)) - instr(\(rate), '.') ELSE 0 END AS scale
-            FROM fx_rates r
+            FROM \(table("fx_rates")) r
             """, materialized: true)
     }
 
@@ -55,20 +63,20 @@ extension SQLQueryBuilder {
               COALESCE(\(day("i", "invoices", "due_date")), \(day("i", "invoices", "issue_date"))) AS due,
               \(minorUnits("i.amount", cur: "cur", currency: "i.currency")) AS amount_src, \(text("i", "invoices", "currency")) AS currency,
               \(dialect.yearMonth("i.issue_date")) AS issue_month\(extras)
-            FROM invoices i LEFT JOIN cur ON cur.code = i.currency
+            FROM \(table("invoices")) i LEFT JOIN cur ON cur.code = i.currency
             """, materialized: true)
         add("pays", """
             SELECT p.rowid AS rid, \(text("p", "payments", "payment_id")) AS id, \(text("p", "payments", "customer_id")) AS customer, \(text("p", "payments", "invoice_id")) AS doc,
               \(text("p", "payments", "entity_id")) AS entity, \(day("p", "payments", "payment_date")) AS day,
               \(minorUnits("p.amount", cur: "cur", currency: "p.currency")) AS amount_src, \(text("p", "payments", "currency")) AS currency,
               \(dialect.yearMonth("p.payment_date")) AS issue_month
-            FROM payments p LEFT JOIN cur ON cur.code = p.currency
+            FROM \(table("payments")) p LEFT JOIN cur ON cur.code = p.currency
             """, materialized: true)
         add("wo0", """
             SELECT w.rowid AS rid, d.rid AS doc_rid, d.id AS doc, d.currency AS currency,
               \(day("w", "write_offs", "write_off_date")) AS day,
               \(minorUnits("w.amount", cur: "cur", currency: "d.currency")) AS amount_src
-            FROM write_offs w JOIN docs0 d ON d.id = w.invoice_id LEFT JOIN cur ON cur.code = d.currency
+            FROM \(table("write_offs")) w JOIN docs0 d ON d.id = w.invoice_id LEFT JOIN cur ON cur.code = d.currency
             """, materialized: true)
         let disputeAmount = minorUnits("x.amount", cur: "cur", currency: "d.currency")
         add("disp", """
@@ -76,7 +84,7 @@ extension SQLQueryBuilder {
               \(day("x", "disputes", "opened_date")) AS opened, \(day("x", "disputes", "resolved_date")) AS resolved,
               CASE WHEN \(text("x", "disputes", "amount")) IS NULL THEN NULL ELSE \(disputeAmount) END AS amount_src,
               \(text("x", "disputes", "reason")) AS reason
-            FROM disputes x JOIN docs0 d ON d.id = x.invoice_id LEFT JOIN cur ON cur.code = d.currency
+            FROM \(table("disputes")) x JOIN docs0 d ON d.id = x.invoice_id LEFT JOIN cur ON cur.code = d.currency
             """, materialized: true)
         // The entity with which each customer has most documents (ties: the smallest entity_id).
         add("custent", """
@@ -198,7 +206,7 @@ extension SQLQueryBuilder {
               CASE WHEN r.open_src = 0 THEN NULL ELSE \(bucketName(bucketSpec, dpd: "(r.e - r.due)", age: "(r.e - r.issue)")) END AS bucket,
               \(customerColumns("c", customerExtras: customerExtras))
             FROM raw r \(rateJoin("f", currency: "r.currency", day: "r.e"))
-            LEFT JOIN customers c ON c.customer_id = r.customer
+            LEFT JOIN \(table("customers")) c ON c.customer_id = r.customer
             """, materialized: true)
     }
 }

@@ -154,6 +154,14 @@ struct SQLConventionTests {
         #expect(rows == [["13896"]])
     }
 
+    @Test func tablesMissingFromTheSnapshotReadAsEmpty() throws {
+        let s = try ledger()
+        try invoice(s, "I1", amount: "12.34")
+        for table in ["promises", "disputes", "write_offs", "fx_rates"] { try s.execute("DROP TABLE \(table)") }
+        let rows = try run(s, [.init(.ar), .init(.disputed), .init(.writeOffs), .init(.promiseKeptRate), .init(.sales)])
+        #expect(rows == [["1234", "0", "0", nil, "1234"]])
+    }
+
     @Test func snapshotContextIsReadFromTheFile() throws {
         let s = try ledger()
         try s.insert("fx_rates", ["date": "2026-01-01", "currency": "JPY", "rate": "0.006"])
