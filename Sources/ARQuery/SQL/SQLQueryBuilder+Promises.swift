@@ -89,7 +89,7 @@ extension SQLQueryBuilder {
         let openInFixed = fixed == target ? "s0.open_rep" : "CASE WHEN s0.currency = \(code) THEN s0.open_src ELSE "
             + "(SELECT \(crossConverted("s0.open_src", from: "fs", to: "ft", day: "s0.e")) FROM fxat fs, fxat ft "
             + "WHERE fs.currency = s0.currency AND fs.day = s0.e AND ft.currency = \(code) AND ft.day = s0.e) END"
-        let step1 = "SELECT s0.*, \(openInFixed) AS open_fixed FROM items s0 WHERE s0.open_src > 0 AND s0.dpd > 0"
+        let step1 = "SELECT s0.*, \(openInFixed) AS open_fixed FROM items s0 WHERE s0.type = 'invoice' AND s0.open_src > 0 AND s0.dpd > 0"
         // 2. The fixed sum as a fraction fc / fd of target minor units.
         let sum = fixedSum(rules, open: "s1.open_fixed")
         let (fc, fd, missing, rateJoin) = fixed == target ? (sum, "1", "NULL", "")

@@ -7,7 +7,7 @@ import Foundation
 /// engine can be compared on it. Three currencies (EUR reporting, USD, JPY with several rates on
 /// some dates), credit notes with and without due dates, partial and foreign payers, cash on
 /// account with and without entity, write-offs, disputes with and without amounts, promises with
-/// and without invoice or currency. As of 2026-06-30.
+/// and without invoice or currency; GBP rates for UK penalties. As of 2026-06-30.
 enum SQLRandomLedger {
     static let asOf = Day(iso: "2026-06-30")!
 
@@ -75,7 +75,8 @@ enum SQLRandomLedger {
         mutating func rates() throws {
             for month in 0..<20 {
                 let day = Day(iso: "2024-12-01")!.adding(months: month).adding(days: random.int(5))
-                for (currency, base, prefix) in [(Currency.usd, 9000, "0."), (entities[2].1, 600, "0.00")] {
+                // GBP has rates but no documents: the fixed sum of UK penalties converts through it.
+                for (currency, base, prefix) in [(Currency.usd, 9000, "0."), (entities[2].1, 600, "0.00"), (Currency(code: "GBP")!, 17000, "1.")] {
                     for _ in 0...random.int(2) {
                         let rate = prefix + String(base + random.int(base / 5))
                         builder.add(FXRateRecord(day: day, currency: currency, rate: ExactRate(rate)!))
