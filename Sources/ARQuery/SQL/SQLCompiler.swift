@@ -18,7 +18,8 @@ import ARMetrics
 /// ```
 public enum SQLCompiler {
     /// The SQLite query computing `query`.
-    /// - Throws: ``SQLCompileError`` for what the SQL path cannot express (an unknown extra column).
+    /// - Throws: ``SQLCompileError`` for a query the snapshot cannot answer (an unknown extra
+    ///   column, a date after its `as_of`).
     public static func compile(_ query: MetricQuery, snapshot: SQLSnapshotContext) throws -> String {
         try compile(query, snapshot: snapshot, dialect: SQLiteDialect())
     }

@@ -193,7 +193,7 @@ extension SQLQueryBuilder {
         return (builtIn + extras).joined(separator: ", ")
     }
 
-    /// `state`: raw items with days past due, age, reporting-currency amounts at the evaluation
+    /// `state`: raw items with days past due, age, output-currency amounts at the evaluation
     /// date's rate, disputed amount, bucket and customer attributes.
     mutating func addState(customerExtras: [String]) {
         let disputedSource = "CASE WHEN r.nwhole > 0 THEN r.open_src ELSE \(dialect.least("r.dsum", "r.open_src")) END"

@@ -29,6 +29,10 @@ struct SQLQueryBuilder {
         dates = query.dates.isEmpty ? [snapshot.asOf] : query.dates
         bucketSpec = query.metrics.first { $0.kind == .aging }?.aging ?? .standard
         guard !query.metrics.isEmpty else { throw SQLCompileError("a metric query needs at least one metric") }
+        // Rows dated after the extraction are not part of the snapshot (interchange.md).
+        if let late = dates.first(where: { $0 > snapshot.asOf }) {
+            throw SQLCompileError("date \(late.iso) is after the snapshot's as_of \(snapshot.asOf.iso): ask for a date on or before it")
+        }
     }
 
     mutating func add(_ name: String, _ body: String, materialized: Bool = false) {

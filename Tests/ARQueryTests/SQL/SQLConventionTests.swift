@@ -124,6 +124,9 @@ struct SQLConventionTests {
             try SQLCompiler.compile(MetricQuery(metrics: [.init(.ar)], dimensions: [.customerAttribute("tier")], dates: [asOf]),
                                     snapshot: context)
         }
+        #expect(throws: SQLCompileError("date 2026-07-31 is after the snapshot's as_of 2026-06-30: ask for a date on or before it")) {
+            try SQLCompiler.compile(MetricQuery(metrics: [.init(.ar)], dates: [asOf, Day(iso: "2026-07-31")!]), snapshot: context)
+        }
     }
 
     @Test func promisePaymentsInAnotherCurrencyAreConvertedToThePromisesCurrency() throws {
