@@ -82,8 +82,8 @@ extension SQLQueryBuilder {
         case .id: column = "id"
         case .dpd: column = "dpd"
         case .age: column = "age"
-        case .open: column = "open_rep"
-        case .amount: column = "amount_rep"
+        case .open: column = filterMoneyColumns.open
+        case .amount: column = filterMoneyColumns.amount
         case .issueDate: column = "issue"
         case .dueDate: column = "due"
         }

@@ -125,11 +125,15 @@ extension SQLQueryBuilder {
         let (tm, ts, tjoin) = target == reporting ? ("1", "0", "")
             : ("t.mantissa", "t.scale", "LEFT JOIN fxat t ON t.currency = \(dialect.literal(target.code)) AND t.day = s.day")
         let shift = "((\(ts) + \(target.minorDigits)) - (s.scale + s.digits))"
+        let reportingShift = "(\(reporting.minorDigits) - (s.scale + s.digits))"
         add("rates", """
             SELECT s.currency AS currency, s.day AS day, s.mantissa AS mantissa, pm.p AS mul, \(tm) * pd.p AS den,
-              CASE WHEN s.mantissa IS NULL THEN s.currency WHEN \(tm) IS NULL THEN \(dialect.literal(target.code)) END AS missing
+              CASE WHEN s.mantissa IS NULL THEN s.currency WHEN \(tm) IS NULL THEN \(dialect.literal(target.code)) END AS missing,
+              rm.p AS rmul, rd.p AS rden, CASE WHEN s.mantissa IS NULL THEN s.currency END AS rmissing
             FROM fxat s \(tjoin)
             LEFT JOIN pow10 pm ON pm.n = \(dialect.greatest(shift, "0")) LEFT JOIN pow10 pd ON pd.n = \(dialect.greatest("-\(shift)", "0"))
+            LEFT JOIN pow10 rm ON rm.n = \(dialect.greatest(reportingShift, "0"))
+            LEFT JOIN pow10 rd ON rd.n = \(dialect.greatest("-\(reportingShift)", "0"))
             """, materialized: true)
     }
 
@@ -196,11 +200,17 @@ extension SQLQueryBuilder {
     /// `state`: raw items with days past due, age, output-currency amounts at the evaluation
     /// date's rate, disputed amount, bucket and customer attributes.
     mutating func addState(customerExtras: [String]) {
+        let signedAmount = "CASE WHEN r.type = 'invoice' THEN r.amount_src ELSE -r.amount_src END"
+        let filterMoney = target == reporting ? "" : """
+
+              \(converted("r.open_src", currency: "r.currency", rate: "f", day: "r.e", toReporting: true)) AS open_rpt,
+              \(converted(signedAmount, currency: "r.currency", rate: "f", day: "r.e", toReporting: true)) AS amount_rpt,
+            """
         let disputedSource = "CASE WHEN r.nwhole > 0 THEN r.open_src ELSE \(dialect.least("r.dsum", "r.open_src")) END"
         add("state", """
             SELECT r.*, r.e - r.due AS dpd, r.e - r.issue AS age, CASE WHEN r.ndisp > 0 THEN 1 ELSE 0 END AS disputed,
               \(converted("r.open_src", currency: "r.currency", rate: "f", day: "r.e")) AS open_rep,
-              \(converted("CASE WHEN r.type = 'invoice' THEN r.amount_src ELSE -r.amount_src END", currency: "r.currency", rate: "f", day: "r.e")) AS amount_rep,
+              \(converted(signedAmount, currency: "r.currency", rate: "f", day: "r.e")) AS amount_rep,\(filterMoney)
               CASE WHEN r.open_src > 0 AND r.ndisp > 0
                 THEN \(converted(disputedSource, currency: "r.currency", rate: "f", day: "r.e")) ELSE 0 END AS disputed_rep,
               CASE WHEN r.open_src = 0 THEN NULL ELSE \(bucketName(bucketSpec, dpd: "(r.e - r.due)", age: "(r.e - r.issue)")) END AS bucket,

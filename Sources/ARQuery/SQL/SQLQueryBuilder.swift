@@ -70,19 +70,30 @@ struct SQLQueryBuilder {
         "LEFT JOIN rates \(alias) ON \(alias).currency = \(currency) AND \(alias).day = \(day)"
     }
 
-    /// `minor` units of `currency` in minor units of the target currency at the `rates` row
-    /// `rate`: minor × mantissa × mul / den, rounded half away from zero once. Fails the query
-    /// when a rate is missing or when the product would leave 64-bit integers.
-    func converted(_ minor: String, currency: String, rate: String, day: String) -> String {
+    /// `minor` units of `currency` in minor units of the target currency (or of the reporting
+    /// currency, which filters compare in) at the `rates` row `rate`: minor × mantissa × mul / den,
+    /// rounded half away from zero once. Fails the query when a rate is missing or when the
+    /// product would leave 64-bit integers.
+    func converted(_ minor: String, currency: String, rate: String, day: String, toReporting: Bool = false) -> String {
         let m = "(\(minor))"
-        let missing = dialect.fail("'no ' || \(rate).missing || ' rate on or before ' || \(dialect.isoDate(day)) || ': add one to fx_rates'")
+        let (mul, den, missingColumn, identity) = toReporting
+            ? ("\(rate).rmul", "\(rate).rden", "\(rate).rmissing", reporting)
+            : ("\(rate).mul", "\(rate).den", "\(rate).missing", target)
+        let missing = dialect.fail("'no ' || \(missingColumn) || ' rate on or before ' || \(dialect.isoDate(day)) || ': add one to fx_rates'")
         let overflow = dialect.fail("'amount in ' || \(currency) || ' on ' || \(dialect.isoDate(day)) || ' overflows when converted'")
-        let product = "\(m) * \(rate).mantissa * \(rate).mul"
-        return "(CASE WHEN \(m) = 0 THEN 0 WHEN \(currency) = \(dialect.literal(target.code)) THEN \(m) "
-            + "WHEN \(rate).missing IS NOT NULL THEN \(missing) "
-            + "WHEN \(rate).den IS NULL OR \(rate).mul IS NULL OR \(rate).den = 0 "
-            + "OR abs(\(m)) > \(dialect.maxInteger) / (\(rate).mantissa * \(rate).mul) THEN \(overflow) "
-            + "ELSE \(dialect.divisionRoundingHalfAwayFromZero(product, "\(rate).den")) END)"
+        let product = "\(m) * \(rate).mantissa * \(mul)"
+        return "(CASE WHEN \(m) = 0 THEN 0 WHEN \(currency) = \(dialect.literal(identity.code)) THEN \(m) "
+            + "WHEN \(missingColumn) IS NOT NULL THEN \(missing) "
+            + "WHEN \(den) IS NULL OR \(mul) IS NULL OR \(den) = 0 "
+            + "OR abs(\(m)) > \(dialect.maxInteger) / (\(rate).mantissa * \(mul)) THEN \(overflow) "
+            + "ELSE \(dialect.divisionRoundingHalfAwayFromZero(product, den)) END)"
+    }
+
+    /// The `state` columns that filters compare money with: reporting-currency minor units
+    /// (``ItemField/open``), which are the output columns themselves unless the query asks for
+    /// another currency.
+    var filterMoneyColumns: (open: String, amount: String) {
+        target == reporting ? ("open_rep", "amount_rep") : ("open_rpt", "amount_rpt")
     }
 
     /// The start `a` of the period `(a, d]` ending on the date row `dt`, as a day number.
