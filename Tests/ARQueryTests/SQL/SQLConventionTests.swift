@@ -165,6 +165,14 @@ struct SQLConventionTests {
         #expect(rows == [["1234", "0", "0", nil, "1234"]])
     }
 
+    @Test func anEmptyLedgerHasOneRowOfZerosAndMissingRatios() throws {
+        let s = try ledger()
+        let rows = try run(s, [.init(.ar), .init(.count), .init(.dso), .init(.dso, dsoMethod: .countback), .init(.cei),
+                               .init(.penalties, penalties: .uk), .init(.promiseKeptRate), .init(.daysToPay)])
+        #expect(rows == [["0", "0", nil, "0.0", nil, "0", nil, nil]])
+        #expect(try run(s, [.init(.ar)], by: [.entity]) == [])
+    }
+
     @Test func snapshotContextIsReadFromTheFile() throws {
         let s = try ledger()
         try s.insert("fx_rates", ["date": "2026-01-01", "currency": "JPY", "rate": "0.006"])
