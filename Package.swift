@@ -34,7 +34,7 @@ let package = Package(
         // The figures of metrics.md, as kernels over the store's columns.
         .target(name: "ARMetrics", dependencies: ["ARCore", "ARStore"], swiftSettings: swiftSettings),
         // ARQL: lexer, parser, binder, planner, executor, SQL compiler.
-        .target(name: "ARQuery", dependencies: ["ARCore", "ARStore", "ARMetrics"], swiftSettings: swiftSettings),
+        .target(name: "ARQuery", dependencies: ["ARCore", "ARStore", "ARMetrics", "CSQLite"], swiftSettings: swiftSettings),
         // Chart model and the Cairo renderer (PNG, SVG, PDF).
         .target(name: "ARCharts", dependencies: ["CCairo"], swiftSettings: swiftSettings),
         // Query results as charts: the bridge between ARQuery and ARCharts.
