@@ -115,4 +115,36 @@ struct CommandLineTests {
         #expect(items.stdout.split(separator: "\n").first?.contains("predicted_pay_date") == true)
         #expect(items.stdout.split(separator: "\n").count == 6)
     }
+
+    @Test func explainSQLRunsInSQLiteAndGivesTheSameFigures() throws {
+        let folder = try CLI.temporaryFolder()
+        #expect(try CLI.run(["generate", "--invoices", "800", "--seed", "5", "--as-of", "2026-06-30", "--out", folder.path,
+                             "--format", "sqlite"]).status == 0)
+        let file = folder.appendingPathComponent("ledger.sqlite").path
+        let query = "ar, overdue, dso by entity"
+        let sql = try CLI.run(["query", "--data", file, "explain sql \(query)"])
+        #expect(sql.status == 0, "\(sql.stderr)")
+        #expect(sql.stdout.hasPrefix("WITH RECURSIVE"))
+        let engine = try CLI.run(["query", "--data", file, query, "--format", "csv"])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = ["-csv", file]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(sql.stdout.utf8))
+        try input.fileHandleForWriting.close()
+        let rows = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // Money agrees to the cent: compare the entity and the two balances of each row.
+        func money(_ text: String, minor: Bool) -> [String] {
+            text.split(separator: "\n").map { line in
+                let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let cents = f[1...2].map { String(Int64(minor ? $0 : $0.replacingOccurrences(of: ".", with: "")) ?? -1) }
+                return ([f[0]] + cents).joined(separator: ",")
+            }
+        }
+        #expect(money(rows, minor: true) == Array(money(engine.stdout, minor: false).dropFirst()))
+    }
 }
