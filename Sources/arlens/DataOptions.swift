@@ -36,6 +36,23 @@ struct LoadedSnapshot {
     var description: String
     var rejects: [Reject]
     var report: ImportReport?
+    /// The store it came from, to answer a query as of an earlier day from the snapshot that
+    /// covers that day (docs/store.md, "Which snapshot answers 'as of D'").
+    var store: SnapshotStore?
+    var entry: SnapshotEntry?
+
+    /// The snapshot that answers a query as of `day`: this one, or for a store the earliest
+    /// snapshot whose as-of is on or after `day`.
+    func covering(_ day: Day) throws -> LoadedSnapshot {
+        guard let store, let entry, day < ledger.snapshot.asOf else { return self }
+        let covering = try store.resolve(asOf: day)
+        guard covering.id != entry.id else { return self }
+        var other = self
+        other.ledger = try store.load(covering)
+        other.entry = covering
+        other.description = "\(store.url.path) (snapshot \(covering.asOf))"
+        return other
+    }
 
     static func load(path: String, mapping: String?, quiet: Bool = false) throws -> LoadedSnapshot {
         let url = URL(fileURLWithPath: path)
@@ -46,7 +63,7 @@ struct LoadedSnapshot {
             let store = try SnapshotStore(at: url)
             let entry = try store.resolve(asOf: nil)
             return LoadedSnapshot(ledger: try store.load(entry), description: "\(path) (snapshot \(entry.asOf))",
-                                  rejects: [], report: nil)
+                                  rejects: [], report: nil, store: store, entry: entry)
         }
         let mappingFile = try mapping.map { try MappingFile.load(from: URL(fileURLWithPath: $0)) }
         let result = try SnapshotImporter.load(from: url, mapping: mappingFile, progress: quiet ? nil : ImportProgressView.report)

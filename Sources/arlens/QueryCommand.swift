@@ -1,3 +1,4 @@
+import ARCore
 import ARQuery
 import ArgumentParser
 import Foundation
@@ -34,7 +35,17 @@ struct QueryCommand: ParsableCommand {
         let parameters = try QueryText.parameters(parameters)
         let snapshot = try data.load()
         let runner = QueryRunner(ledger: snapshot.ledger)
-        let outcomes = try QueryText.run(runner, text, parameters: parameters)
+        var outcomes: [QueryOutcome] = []
+        for (index, statement) in try QueryText.compile(runner, text, parameters: parameters).enumerated() {
+            // A single date before a store's latest snapshot is answered by the snapshot covering it.
+            if let day = statement.singleDate, case let covering = try snapshot.covering(day),
+               covering.entry?.id != snapshot.entry?.id {
+                let other = QueryRunner(ledger: covering.ledger)
+                outcomes.append(try other.execute(QueryText.compile(other, text, parameters: parameters)[index]))
+                continue
+            }
+            outcomes.append(try runner.execute(statement))
+        }
         for (k, outcome) in outcomes.enumerated() {
             if k > 0 { print() }
             let text = outcome.text(as: format)
@@ -44,6 +55,18 @@ struct QueryCommand: ParsableCommand {
 }
 
 extension ResultFormatter.Format: ExpressibleByArgument {}
+
+extension BoundStatement {
+    /// The one as-of date of a statement that reads the ledger at a single date.
+    var singleDate: Day? {
+        switch self {
+        case let .metrics(s): s.query.dates.count == 1 ? s.query.dates[0] : nil
+        case let .items(s): s.asOf
+        case let .forecast(f): f.asOf
+        case .explain: nil
+        }
+    }
+}
 
 /// Reading query text and parameters, and turning query errors into user messages.
 enum QueryText {

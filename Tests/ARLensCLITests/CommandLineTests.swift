@@ -147,4 +147,22 @@ struct CommandLineTests {
         }
         #expect(money(rows, minor: true) == Array(money(engine.stdout, minor: false).dropFirst()))
     }
+
+    @Test func aStoreAnswersAnEarlierDayFromTheSnapshotCoveringIt() throws {
+        let folder = try CLI.temporaryFolder()
+        let june = folder.appendingPathComponent("june").path, store = folder.appendingPathComponent("store").path
+        #expect(try CLI.run(["generate", "--invoices", "1500", "--seed", "3", "--as-of", "2026-06-30", "--out", june]).status == 0)
+        #expect(try CLI.run(["import", june, "--into", store]).status == 0)
+        #expect(try CLI.run(["import", "datasets/sample", "--into", store]).status == 0)
+        let fromStore = try CLI.run(["query", "--data", store, "ar, count as of 2026-05-31", "--format", "csv"])
+        let fromJune = try CLI.run(["query", "--data", june, "ar, count as of 2026-05-31", "--format", "csv"])
+        #expect(fromStore.status == 0, "\(fromStore.stderr)")
+        #expect(fromStore.stdout == fromJune.stdout)
+        let latest = try CLI.run(["query", "--data", store, "count", "--format", "csv"])
+        let sample = try CLI.run(["query", "count", "--format", "csv"])
+        #expect(latest.stdout == sample.stdout)
+        let after = try CLI.run(["query", "--data", store, "count as of 2026-11-30"])
+        #expect(after.status != 0)
+        #expect(after.stderr.contains("2026-10-31"))
+    }
 }
