@@ -150,7 +150,7 @@ struct BindingTests {
         """
         let statements = try compiler.compile(text)
         #expect(statements.count == 2)
-        #expect(statements[0] == .forecast(ForecastRequest(granularity: .weekly, periods: 8, dimensions: [.entity],
+        #expect(statements[0] == .forecast(ForecastQuery(granularity: .weekly, periods: 8, dimensions: [.entity],
                                                            filter: .not(.disputed), asOf: asOf)))
         guard case let .explain(.metrics(inner), sql: false) = statements[1] else {
             Issue.record("expected explain")

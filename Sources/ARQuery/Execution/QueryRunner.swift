@@ -43,9 +43,7 @@ public struct QueryRunner: Sendable {
             return .table(ResultSet(table), chart: s.chart, metrics: table)
         case let .items(s):
             return .table(try OpenItemsExecutor(engine: engine).run(s), chart: nil, metrics: nil)
-        case let .forecast(f):
-            let query = ForecastQuery(granularity: f.granularity == .weekly ? .weekly : .monthly, periods: f.periods,
-                                      dimensions: f.dimensions, filter: f.filter, asOf: f.asOf, currency: f.currency)
+        case let .forecast(query):
             return .table(ResultSet(try engine.forecast(query)), chart: nil, metrics: nil)
         case let .explain(inner, sql: false):
             return .text(Planner(catalog: compiler.catalog).plan(inner).explained)

@@ -29,7 +29,7 @@ public indirect enum LogicalPlan: Sendable, Hashable {
     case chart(ChartSpec, LogicalPlan)
     /// The open items themselves (`items`), sorted and limited.
     case openItems(sort: [String], limit: Int?, LogicalPlan)
-    case forecast(ForecastRequest.Granularity, periods: Int, dimensions: [String], LogicalPlan)
+    case forecast(ForecastGranularity, periods: Int, dimensions: [String], LogicalPlan)
     /// `project N months`: each group's series extended by Holt's linear trend to the last date.
     case trend(metrics: [String], periods: Int, unit: String, through: Day, LogicalPlan)
 

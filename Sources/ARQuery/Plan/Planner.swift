@@ -60,7 +60,7 @@ public struct Planner: Sendable {
         return .openItems(sort: keys, limit: statement.limit, scan([statement.asOf], statement.currency, filter: statement.filter))
     }
 
-    func plan(_ request: ForecastRequest) -> LogicalPlan {
+    func plan(_ request: ForecastQuery) -> LogicalPlan {
         .forecast(request.granularity, periods: request.periods, dimensions: request.dimensions.map(\.name),
                   scan([request.asOf], request.currency, filter: request.filter))
     }

@@ -91,9 +91,9 @@ struct Binder {
                               order: order, limit: try limit(clauses))
     }
 
-    func bindForecast(_ head: ForecastHeadSyntax, _ clauses: ClausesSyntax) throws(QueryDiagnostic) -> ForecastRequest {
+    func bindForecast(_ head: ForecastHeadSyntax, _ clauses: ClausesSyntax) throws(QueryDiagnostic) -> ForecastQuery {
         try rejectClauses(clauses, allowed: ["by", "where", "as of", "in"], statement: "forecast")
-        let granularity: ForecastRequest.Granularity = head.granularity.text == "weekly" ? .weekly : .monthly
+        let granularity: ForecastGranularity = head.granularity.text == "weekly" ? .weekly : .monthly
         let unitIsWeeks = head.unit.text.hasPrefix("week")
         guard unitIsWeeks == (granularity == .weekly) else {
             let expected = granularity == .weekly ? "weeks" : "months"
@@ -102,7 +102,7 @@ struct Binder {
         }
         let periods = try integer(head.periods, in: 1...(granularity == .weekly ? 260 : 60), what: "a number of periods")
         let digits = try moneyDigits(clauses)
-        return ForecastRequest(granularity: granularity, periods: periods, dimensions: try dimensions(clauses),
+        return ForecastQuery(granularity: granularity, periods: periods, dimensions: try dimensions(clauses),
                                filter: try clauses.filter.map { (f) throws(QueryDiagnostic) in try predicate(f, digits: digits) },
                                asOf: try dates(clauses)[0], currency: try currency(clauses))
     }

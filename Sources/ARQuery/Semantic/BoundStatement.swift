@@ -6,7 +6,8 @@ import ARMetrics
 public indirect enum BoundStatement: Sendable, Hashable {
     case metrics(MetricStatement)
     case items(ItemsStatement)
-    case forecast(ForecastRequest)
+    /// `forecast collections …`: the engine's own forecast query (metrics.md, "Cash forecast").
+    case forecast(ForecastQuery)
     /// `explain` (the logical plan) or `explain sql` (the SQL text) of the inner statement.
     case explain(BoundStatement, sql: Bool)
 }
@@ -167,28 +168,5 @@ public struct ItemSortKey: Sendable, Hashable {
 
     public init(field: ItemField, descending: Bool) {
         self.init(column: .field(field), descending: descending)
-    }
-}
-
-/// A bound `forecast collections …` statement (metrics.md, "Cash forecast").
-public struct ForecastRequest: Sendable, Hashable {
-    public enum Granularity: String, Sendable, Hashable { case weekly, monthly }
-    public var granularity: Granularity
-    /// How many weeks or months ahead.
-    public var periods: Int
-    public var dimensions: [Dimension]
-    public var filter: ItemPredicate?
-    public var asOf: Day
-    /// `nil`: the snapshot's reporting currency.
-    public var currency: Currency?
-
-    public init(granularity: Granularity, periods: Int, dimensions: [Dimension] = [], filter: ItemPredicate? = nil,
-                asOf: Day, currency: Currency? = nil) {
-        self.granularity = granularity
-        self.periods = periods
-        self.dimensions = dimensions
-        self.filter = filter
-        self.asOf = asOf
-        self.currency = currency
     }
 }
