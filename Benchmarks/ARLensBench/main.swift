@@ -1,4 +1,5 @@
 import ARCharts
+import ARCore
 import ARPresentation
 import ARQuery
 import ARStore
@@ -8,6 +9,7 @@ import Foundation
 // Reloads the store's latest snapshot until query-ready (a QueryRunner built over it), then runs each
 // query of the plan and draws each chart, and prints the timings and resident sizes as JSON.
 
+HeapTuning.keepFreedMemory()  // as `arlens` does: the REPL and the bench run many queries in one process
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: arlens-bench STORE PLAN.json [REPETITIONS] [RELOADS]\n".utf8))
