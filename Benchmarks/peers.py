@@ -61,7 +61,8 @@ def load_duckdb(csv_dir, threads):
 def load_sqlite(csv_dir, _threads):
     import sqlite3
     con = sqlite3.connect(":memory:")
-    tables = ["customers", "invoices", "payments", "write_offs", "disputes", "fx_rates"]
+    tables = ["customers", "invoices", "payments", "write_offs", "disputes", "fx_rates", "promises", "dunning",
+              "entities"]
     for table in tables:
         with open(csv_dir / f"{table}.csv", newline="", encoding="utf-8") as f:
             rows = csv.reader(f)

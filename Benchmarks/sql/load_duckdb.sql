@@ -22,3 +22,12 @@ CREATE TABLE disp AS SELECT invoice_id, CAST(opened_date AS DATE) - DATE '1970-0
 CREATE TABLE fx AS SELECT CAST(date AS DATE) - DATE '1970-01-01' AS day, currency,
     CAST(CAST(rate AS DECIMAL(18, 6)) * 1000000 AS BIGINT) AS rate, ROW_NUMBER() OVER () AS seq
   FROM read_csv('{dir}/fx_rates.csv', all_varchar = true, header = true);
+-- Loaded too because ARLens' import reads them (promises for promise_kept_rate, dunning for the REPL).
+CREATE TABLE promises AS SELECT promise_id, customer_id, invoice_id,
+    CAST(made_date AS DATE) - DATE '1970-01-01' AS made, CAST(promised_date AS DATE) - DATE '1970-01-01' AS promised,
+    CAST(CAST(amount AS DECIMAL(18, 3)) * 1000 AS BIGINT) AS amt, currency
+  FROM read_csv('{dir}/promises.csv', all_varchar = true, header = true);
+CREATE TABLE dunning AS SELECT action_id, customer_id, invoice_id,
+    CAST(action_date AS DATE) - DATE '1970-01-01' AS day, CAST(level AS INTEGER) AS level, channel
+  FROM read_csv('{dir}/dunning.csv', all_varchar = true, header = true);
+CREATE TABLE entities AS SELECT * FROM read_csv('{dir}/entities.csv', all_varchar = true, header = true);
