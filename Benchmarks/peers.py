@@ -3,7 +3,8 @@
 its resident size is DuckDB's (or SQLite's) alone, and prints JSON: the CSV load time, each query's
 times and rows, and the peak resident size.
 
-Usage: python3 peers.py duckdb|sqlite CSV_DIR PLAN.json REPETITIONS [THREADS]
+Usage: python3 peers.py duckdb|sqlite CSV_DIR PLAN.json REPETITIONS [THREADS] [SKIP_IDS]
+(SKIP_IDS: comma-separated query ids not to run, such as the long series of SQLite at 10M)
 """
 import calendar
 import csv
@@ -79,6 +80,7 @@ def load_sqlite(csv_dir, _threads):
 def main():
     engine, csv_dir, plan_path, reps = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
     threads = int(sys.argv[5]) if len(sys.argv) > 5 else 2
+    skipped = set(sys.argv[6].split(",")) if len(sys.argv) > 6 else set()
     plan = json.loads(Path(plan_path).read_text())
     as_of = datetime.date.fromisoformat(json.loads((csv_dir / "snapshot.json").read_text())["as_of"])
     rss_start = rss_kb("VmRSS")
@@ -88,7 +90,7 @@ def main():
     report = {"engine": engine, "load_ms": load_ms, "rss_before_load_kb": rss_start,
               "rss_after_load_kb": rss_kb("VmRSS"), "queries": []}
     for query in plan["queries"]:
-        if not query.get("sql"):
+        if not query.get("sql") or query["id"] in skipped:
             continue
         text = statement(query, as_of, idiv)
         times, rows = [], []
