@@ -49,13 +49,9 @@ public struct QueryRunner: Sendable {
     }
 
     private func items(_ s: ItemsStatement) throws -> ResultSet {
-        var table = try engine.items(asOf: s.asOf, filter: s.filter, currency: s.currency)
-        if let key = s.order.first, let order = table.order(by: key.field.itemColumn, descending: key.descending) {
-            table = table.selecting(Array(order.prefix(s.limit ?? order.count)))
-        } else if let limit = s.limit, limit < table.count {
-            table = table.selecting(Array(0..<limit))
-        }
-        return ResultSet(table)
+        let key = s.order.first
+        return ResultSet(try engine.items(asOf: s.asOf, filter: s.filter, currency: s.currency, orderBy: key?.field.itemColumn,
+                                          descending: key?.descending ?? false, limit: s.limit))
     }
 }
 
