@@ -53,7 +53,10 @@ def statement(query, as_of, idiv):
 
 
 def load_duckdb(csv_dir, threads):
-    import duckdb
+    try:
+        import duckdb
+    except ImportError:
+        sys.exit("peers.py: the duckdb package is missing: python3 -m pip install duckdb (or pass --peers sqlite to run.py)")
     con = duckdb.connect(":memory:", config={"threads": threads})
     con.execute((SQL / "load_duckdb.sql").read_text().replace("{dir}", str(csv_dir)))
     return con, "//"

@@ -85,7 +85,10 @@ def suite(size, args, work):
         slow = engine == "sqlite" and size == "10m"
         print(f"[{size}] {engine}…", file=sys.stderr)
         peers[engine] = peer(engine, csv_dir, 1 if slow else reps, args.threads, "q05,series24" if slow else "")
-    import matplotlib_charts
+    try:
+        import matplotlib_charts
+    except ImportError:
+        sys.exit("run.py: matplotlib is missing: python3 -m pip install matplotlib")
     charts = [dict(c, csv=r["csv"]) for c, r in zip(json.loads((HERE / "queries.json").read_text())["charts"], ours["charts"])]
     mpl = matplotlib_charts.time_charts(charts, max(reps, 3))
     failures = []
