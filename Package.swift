@@ -62,3 +62,16 @@ let package = Package(
         .testTarget(name: "ARReplTests", dependencies: ["ARRepl", "ARImport"], swiftSettings: swiftSettings),
     ]
 )
+
+// The benchmark executable (Benchmarks/ARLensBench), built only when ARLENS_BENCHMARKS=1 so that CI and
+// users do not compile it by default (as Hummingbird gates its benchmarks behind ENABLE_HB_BENCHMARKS).
+if Context.environment["ARLENS_BENCHMARKS"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "arlens-bench",
+            dependencies: ["ARCore", "ARStore", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation"],
+            path: "Benchmarks/ARLensBench",
+            swiftSettings: swiftSettings
+        )
+    )
+}

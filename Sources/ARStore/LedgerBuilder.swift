@@ -39,6 +39,9 @@ public struct LedgerBuilder: Sendable {
     private var disputeIDs: Set<String> = []
     private var promiseIDs: Set<String> = []
     private var dunningIDs: Set<String> = []
+    /// Documents per (customer, currency), keyed `customer << 32 | currency`, for the default
+    /// currency of promises without one (a scan of every document per customer was quadratic).
+    private var documentsPerCustomerCurrency: [Int64: Int] = [:]
     private var latestDay = Int32.min
 
     public init(reportingCurrency: Currency = .eur, source: String? = nil) {
@@ -67,10 +70,17 @@ public struct LedgerBuilder: Sendable {
     /// of its promises; `nil` when it has no document.
     public func defaultPromiseCurrency(customerID: String) -> Currency? {
         guard let c = customerIndex[customerID] else { return nil }
-        var counts: [Int32: Int] = [:]
-        for i in 0..<documents.count where documents.customer[i] == c { counts[documents.currency[i], default: 0] += 1 }
-        return counts.map { (currencies[Int($0.key)], $0.value) }
-            .min { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.code < $1.0.code }?.0
+        var best: (currency: Currency, count: Int)?
+        for (k, currency) in currencies.enumerated() {
+            guard let count = documentsPerCustomerCurrency[Self.customerCurrencyKey(c, Int32(k))] else { continue }
+            if let b = best, b.count > count || (b.count == count && b.currency.code < currency.code) { continue }
+            best = (currency, count)
+        }
+        return best?.currency
+    }
+
+    private static func customerCurrencyKey(_ customer: Int32, _ currency: Int32) -> Int64 {
+        Int64(customer) << 32 | Int64(currency)
     }
 
     // MARK: - Adding rows
@@ -123,7 +133,9 @@ public struct LedgerBuilder: Sendable {
         documents.issue.append(r.issue.rawValue)
         documents.due.append((r.due ?? r.issue).rawValue)
         documents.amount.append(r.amount)
-        documents.currency.append(intern(r.currency))
+        let currency = intern(r.currency)
+        documents.currency.append(currency)
+        documentsPerCustomerCurrency[Self.customerCurrencyKey(c, currency), default: 0] += 1
         documents.extras.append(row: row, r.extras)
         see(r.issue, r.due)
     }

@@ -1,3 +1,4 @@
+import ARCore
 import ArgumentParser
 
 /// The `arlens` command line: every subcommand is a thin shell over the library modules.
@@ -19,4 +20,9 @@ struct ARLensCommand: ParsableCommand {
         ],
         defaultSubcommand: ReplCommand.self
     )
+
+    static func main() {
+        HeapTuning.keepFreedMemory()
+        main(nil)
+    }
 }

@@ -106,3 +106,31 @@ struct ItemTableTests {
         #expect(ItemTable.columnNames.allSatisfy { items.text(0, $0) != nil })
     }
 }
+
+/// Items ordered and cut by the engine before rows are laid out (`order by … limit`).
+struct OrderedItemsTests {
+    @Test func ordersByNumericColumnsAndCutsToTheLimit() throws {
+        let e = try GroupingTests().engine(), day = d("2026-03-31")
+        let top = try e.items(asOf: day, filter: nil, currency: nil, orderBy: "open_reporting", descending: true, limit: 3)
+        // G1 400.00, G4 300.00, G2 200.00 − 10.00 paid.
+        #expect(top.ids == ["G1", "G4", "G2"])
+        #expect(top.openReporting == [40_000, 30_000, 19_000])
+        // Days past due at 03-31: G5 −24, G3 −19, G1 −4, GN 6 (due on issue), G2 19, G4 45.
+        let byDPD = try e.items(asOf: day, filter: nil, currency: nil, orderBy: "dpd")
+        #expect(byDPD.ids == ["G5", "G3", "G1", "GN", "G2", "G4"])
+        #expect(byDPD.daysPastDue == [-24, -19, -4, 6, 19, 45])
+    }
+
+    @Test func textAndUnknownColumnsKeepTheTableOrder() throws {
+        let e = try GroupingTests().engine(), day = d("2026-03-31")
+        let all = try e.items(asOf: day, filter: nil, currency: nil)
+        let byOpen = try #require(all.order(by: "open_reporting", descending: true))
+        let ordered = try e.items(asOf: day, filter: nil, currency: nil, orderBy: "open_reporting", descending: true)
+        #expect(ordered == all.selecting(byOpen))
+        let byCustomer = try e.items(asOf: day, filter: nil, currency: nil, orderBy: "customer", descending: true, limit: 2)
+        #expect(byCustomer.customers == ["C3", "C3"])
+        #expect(byCustomer.ids == ["G4", "GN"])
+        let unknown = try e.items(asOf: day, filter: nil, currency: nil, orderBy: "nonsense", limit: 2)
+        #expect(unknown.ids == ["G1", "G2"])
+    }
+}

@@ -69,4 +69,25 @@ struct LedgerBuilderTests {
             try b.add(PaymentRecord(id: "P1", customerID: "C1", documentID: "I7", day: day("2026-01-01"), amount: 1, currency: .eur))
         }
     }
+
+    @Test func defaultPromiseCurrencyIsTheMostFrequentDocumentCurrencySmallestCodeOnTies() throws {
+        var b = LedgerBuilder(reportingCurrency: .eur)
+        try b.add(EntityRecord(id: "FR01", currency: .eur))
+        try b.add(EntityRecord(id: "US01", currency: usd))
+        for id in ["C1", "C2", "C3"] { try b.add(CustomerRecord(id: id)) }
+        b.add(FXRateRecord(day: day("2026-01-01"), currency: usd, rate: ExactRate("0.9")!))
+        func document(_ id: String, _ customer: String, _ currency: Currency) throws {
+            try b.add(DocumentRecord(id: id, entityID: currency == .eur ? "FR01" : "US01", customerID: customer,
+                                     issue: day("2026-01-10"), due: day("2026-02-09"), amount: 100_00, currency: currency))
+        }
+        try document("I1", "C1", usd)
+        try document("I2", "C1", .eur)
+        try document("I3", "C1", usd)
+        try document("I4", "C2", usd)
+        try document("I5", "C2", .eur)
+        #expect(b.defaultPromiseCurrency(customerID: "C1") == usd)   // 2 USD, 1 EUR
+        #expect(b.defaultPromiseCurrency(customerID: "C2") == .eur)  // 1 each: EUR < USD
+        #expect(b.defaultPromiseCurrency(customerID: "C3") == nil)   // no document
+        #expect(b.defaultPromiseCurrency(customerID: "C9") == nil)   // unknown customer
+    }
 }

@@ -27,6 +27,8 @@ public struct ItemTable: Sendable, Equatable {
     public var openReporting: [Int64] = []
     /// Has a dispute open at the as-of date.
     public var disputed: [Bool] = []
+    /// The row of each item in the ledger's documents table; `-1` for cash on account.
+    public var documentRows: [Int32] = []
     /// The currency of ``openReporting``.
     public var reportingCurrency: Currency
     public var asOf: Day
@@ -43,12 +45,15 @@ public struct ItemTable: Sendable, Equatable {
         public var id: String, type: String, entity: String?, customer: String, customerName: String?
         public var currency: String, issueDate: Day, dueDate: Day, dpd: Int, bucket: String
         public var amount: Int64, open: Int64, openReporting: Int64, disputed: Bool
+        /// The ledger's document row; `-1` for cash on account.
+        public var documentRow: Int32 = -1
     }
 
     public subscript(k: Int) -> Row {
         Row(id: ids[k], type: types[k], entity: entities[k], customer: customers[k], customerName: customerNames[k],
             currency: currencies[k], issueDate: issueDates[k], dueDate: dueDates[k], dpd: daysPastDue[k],
-            bucket: buckets[k], amount: amounts[k], open: open[k], openReporting: openReporting[k], disputed: disputed[k])
+            bucket: buckets[k], amount: amounts[k], open: open[k], openReporting: openReporting[k], disputed: disputed[k],
+            documentRow: documentRows[k])
     }
 
     /// The items at `indexes`, in that order (to sort or limit).
@@ -63,6 +68,7 @@ public struct ItemTable: Sendable, Equatable {
         customerNames.append(r.customerName); currencies.append(r.currency); issueDates.append(r.issueDate)
         dueDates.append(r.dueDate); daysPastDue.append(r.dpd); buckets.append(r.bucket); amounts.append(r.amount)
         open.append(r.open); openReporting.append(r.openReporting); disputed.append(r.disputed)
+        documentRows.append(r.documentRow)
     }
 }
 
@@ -72,13 +78,61 @@ extension MetricEngine {
     /// - Parameter currency: the currency of `open_reporting`; `nil` is the reporting currency.
     /// - Throws: ``MetricError`` for a date after `as_of` or a missing rate.
     public func items(asOf: Day, filter: ItemPredicate?, currency: Currency?) throws -> ItemTable {
+        try items(asOf: asOf, filter: filter, currency: currency, orderBy: nil)
+    }
+
+    /// Open items as ``items(asOf:filter:currency:)``, ordered by `column` (one of
+    /// ``ItemTable/columnNames``; stable: ties keep document order; an unknown column keeps
+    /// document order) and cut to `limit`.
+    ///
+    /// Ordered by a numeric or date column, only the `limit` items kept are laid out as rows
+    /// (`items where dpd > 90 order by open desc limit 20` at 1M documents sorts 20k keys and
+    /// builds 20 rows, not 20k).
+    public func items(asOf: Day, filter: ItemPredicate?, currency: Currency?, orderBy column: String?,
+                      descending: Bool = false, limit: Int? = nil) throws -> ItemTable {
         try check([asOf])
         let query = MetricQuery(metrics: [], filter: filter, dates: [asOf], currency: currency)
         let run = try QueryRun(ledger: ledger, rows: rows, query: query)
         let f = try run.frame(at: asOf.rawValue)
+        var selected = (0..<rows.count).filter { f.isItem($0) }
+        if let column, let key = sortKey(column, frame: f) {
+            selected.sort { a, b in
+                let x = key(a), y = key(b)
+                if x == y { return a < b }
+                return descending ? y < x : x < y
+            }
+            if let limit, limit < selected.count { selected.removeSubrange(limit...) }
+            return itemTable(selected, frame: f, run: run, asOf: asOf)
+        }
+        var table = itemTable(selected, frame: f, run: run, asOf: asOf)
+        if let column, let order = table.order(by: column, descending: descending) {
+            table = table.selecting(Array(order.prefix(limit ?? order.count)))
+        } else if let limit, limit < table.count {
+            table = table.selecting(Array(0..<limit))
+        }
+        return table
+    }
+
+    /// The value of a numeric or date column for row `r`, as ``ItemTable/cell(_:_:)`` orders it;
+    /// `nil` for a text column.
+    private func sortKey(_ column: String, frame f: DateFrame) -> ((Int) -> Int64)? {
+        let rows = rows, d = Int64(f.day)
+        switch column {
+        case "open_reporting": return { f.openOut[$0] }
+        case "open": return { f.state.open[$0] }
+        case "amount": return { rows.type[$0] == ItemRows.invoiceType ? rows.amount[$0] : -rows.amount[$0] }
+        case "dpd": return { d - Int64(rows.due[$0]) }
+        case "issue_date": return { Int64(rows.issue[$0]) }
+        case "due_date": return { Int64(rows.due[$0]) }
+        default: return nil
+        }
+    }
+
+    /// The rows `selected` (item rows of `f`) laid out as an item table, in that order.
+    private func itemTable(_ selected: [Int], frame f: DateFrame, run: QueryRun, asOf: Day) -> ItemTable {
         var table = ItemTable(reportingCurrency: run.target.currency, asOf: asOf)
         let names = AgingSpec.standard.bucketNames
-        for r in 0..<rows.count where f.isItem(r) {
+        for r in selected {
             let c = Int(rows.customer[r])
             let dpd = Int(asOf.rawValue) - Int(rows.due[r])
             table.append(ItemTable.Row(
@@ -89,7 +143,8 @@ extension MetricEngine {
                 issueDate: Day(rawValue: rows.issue[r]), dueDate: Day(rawValue: rows.due[r]), dpd: dpd,
                 bucket: names[AgingSpec.standard.bucket(days: dpd)],
                 amount: rows.type[r] == ItemRows.invoiceType ? rows.amount[r] : -rows.amount[r],
-                open: f.state.open[r], openReporting: f.openOut[r], disputed: f.state.hasOpenDispute[r]))
+                open: f.state.open[r], openReporting: f.openOut[r], disputed: f.state.hasOpenDispute[r],
+                documentRow: r < rows.documentCount ? Int32(r) : -1))
         }
         return table
     }

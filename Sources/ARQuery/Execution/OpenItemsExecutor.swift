@@ -5,20 +5,21 @@ import ARStore
 /// Runs an `items` statement: the engine's open items, each with the date the cash forecast
 /// expects it to be paid, ordered by every `order by` key, then limited.
 ///
-/// The predicted dates come per document row from ``MetricEngine/predictedPayDates(asOf:)``
-/// (computed once); an item is matched to its document row by walking both in document order,
-/// since the engine lists document items in that order before cash on account.
+/// The predicted dates come per document row from ``MetricEngine/predictedPayDates(asOf:)``,
+/// computed once and read through each item's document row.
 struct OpenItemsExecutor {
     let engine: MetricEngine
 
     func run(_ statement: ItemsStatement) throws -> ResultSet {
-        let table = try engine.items(asOf: statement.asOf, filter: statement.filter, currency: statement.currency)
-        let perDocument = try engine.predictedPayDates(asOf: statement.asOf)
-        let documentRows = try documentRows(of: table)
-        let predicted = documentRows.map { row -> Day? in
-            guard row >= 0, perDocument[row] != MetricEngine.noPredictedPayDate else { return nil }
-            return Day(rawValue: perDocument[row])
+        // One item-field key: the engine sorts on its typed columns and lays out only the rows kept.
+        if statement.order.count == 1, case let .field(field) = statement.order[0].column {
+            let table = try engine.items(asOf: statement.asOf, filter: statement.filter, currency: statement.currency,
+                                         orderBy: field.itemColumn, descending: statement.order[0].descending,
+                                         limit: statement.limit)
+            return ResultSet(table, predictedPayDates: try predictedDates(of: table, asOf: statement.asOf))
         }
+        let table = try engine.items(asOf: statement.asOf, filter: statement.filter, currency: statement.currency)
+        let predicted = try predictedDates(of: table, asOf: statement.asOf)
         var order = Array(0..<table.count)
         if !statement.order.isEmpty {
             order = Self.sorted(order, by: statement.order, in: table, predicted: predicted)
@@ -27,21 +28,13 @@ struct OpenItemsExecutor {
         return ResultSet(table.selecting(order), predictedPayDates: order.map { predicted[$0] })
     }
 
-    /// The document row of each item, `-1` for cash on account. Document items come first, in
-    /// document order, so one forward walk over the ledger's (unique) document ids finds them all.
-    func documentRows(of table: ItemTable) throws(QueryDiagnostic) -> [Int] {
-        let ids = engine.ledger.documents.ids
-        var rows = [Int](repeating: -1, count: table.count)
-        var r = 0
-        for k in 0..<table.count where table.types[k] != "unallocated" {
-            while r < ids.count, ids[r] != table.ids[k] { r += 1 }
-            guard r < ids.count else {
-                throw QueryDiagnostic.internalError("open item '\(table.ids[k])' is not a document in ledger order")
-            }
-            rows[k] = r
-            r += 1
+    /// The forecast's expected payment date of each item; `nil` for credit items.
+    func predictedDates(of table: ItemTable, asOf: Day) throws -> [Day?] {
+        let perDocument = try engine.predictedPayDates(asOf: asOf)
+        return table.documentRows.map { row -> Day? in
+            guard row >= 0, perDocument[Int(row)] != MetricEngine.noPredictedPayDate else { return nil }
+            return Day(rawValue: perDocument[Int(row)])
         }
-        return rows
     }
 
     /// `indexes` ordered by the keys in turn; ties keep document order. Missing values

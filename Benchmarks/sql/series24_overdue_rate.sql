@@ -1,0 +1,3 @@
+-- series: overdue_rate by entity monthly over 24 month ends (same SQL, 24 dates)
+SELECT d, entity_id, CAST(SUM(CASE WHEN dpd > 0 THEN eur ELSE 0 END) AS DOUBLE) / SUM(eur)
+FROM open_items GROUP BY d, entity_id ORDER BY d, entity_id
