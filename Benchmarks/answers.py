@@ -8,13 +8,14 @@ from decimal import Decimal
 
 EPOCH = datetime.date(1970, 1, 1)
 
-# id: (how rows are matched, key columns, value kinds m=money r=rate, ARLens columns, SQL columns to skip)
+# id: (how rows are matched, key columns, value kinds m=money r=rate, ARLens columns by name or index,
+#      SQL columns to skip)
 CHECKS = {
     "q01": ("keyed", 1, "mmmmmm", None, 0),
     "q02": ("keyed", 1, "mmmr", None, 0),
     "q05": ("keyed", 2, "r", None, 0),
     "q06": ("ordered", 1, "mmmmm", None, 0),
-    "q07": ("ordered", 1, "m", [0, 13], 0),
+    "q07": ("ordered", 1, "m", ["id", "open_eur"], 0),
     "q11": ("keyed", 1, "m", None, 0),
     "series1": ("keyed", 1, "r", None, 1),
     "series24": ("keyed", 2, "r", None, 0),
@@ -51,11 +52,12 @@ def _normalise(rows, mode, keys, kinds):
 def compare(query_id, arlens_csv, sql_rows):
     """None when the answers agree, else a one-line description of the first difference."""
     mode, keys, kinds, columns, skip = CHECKS[query_id]
-    table = list(csv.reader(io.StringIO(arlens_csv)))[1:]
+    header, *table = list(csv.reader(io.StringIO(arlens_csv)))
+    indexes = [header.index(c) if isinstance(c, str) else c for c in columns] if columns else None
     ours = []
     for row in table:
-        if columns:
-            row = [row[i] for i in columns]
+        if indexes:
+            row = [row[i] for i in indexes]
         ours.append(tuple(row[:keys]) + tuple(_arlens_value(v, k) for v, k in zip(row[keys:], kinds)))
     theirs = []
     for row in sql_rows:
