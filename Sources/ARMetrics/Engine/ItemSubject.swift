@@ -42,6 +42,17 @@ struct ItemSubject: PredicateSubject {
         }
     }
 
+    func integerFlags(_ field: ItemField, _ test: (Int64) -> Bool) -> [Bool]? {
+        let d = Int64(state.day)
+        switch field {
+        case .dpd: return rows.due.map { test(d - Int64($0)) }
+        case .age: return rows.issue.map { test(d - Int64($0)) }
+        case .issueDate: return rows.issue.map { test(Int64($0)) }
+        case .dueDate: return rows.due.map { test(Int64($0)) }
+        default: return nil
+        }
+    }
+
     func idColumn() -> [String]? { (0..<rows.count).map { rows.id($0, in: ledger) } }
 
     func disputedColumn() -> [Bool]? { state.hasOpenDispute }

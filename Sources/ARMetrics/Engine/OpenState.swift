@@ -24,11 +24,13 @@ struct OpenState: Sendable {
         disputed = []
     }
 
-    init(rows: ItemRows, ledger: Ledger, at d: Int32) {
+    /// The state at `d`; with `only`, rows it flags false are left closed (open 0), for a
+    /// filter that rejects them anyway.
+    init(rows: ItemRows, ledger: Ledger, at d: Int32, only: [Bool]? = nil) {
         day = d
         let docs = ledger.documents, wo = ledger.writeOffs
         var open = [Int64](repeating: 0, count: rows.count)
-        for i in 0..<rows.documentCount where docs.issue[i] <= d {
+        for i in 0..<rows.documentCount where docs.issue[i] <= d && only?[i] != false {
             var o = docs.amount[i]
             var k = Int(docs.allocationStart[i])
             let end = Int(docs.allocationStart[i + 1])
@@ -44,7 +46,7 @@ struct OpenState: Sendable {
             }
             open[i] = rows.type[i] == ItemRows.creditNoteType ? -o : o
         }
-        for r in rows.documentCount..<rows.count where rows.issue[r] <= d { open[r] = -rows.amount[r] }
+        for r in rows.documentCount..<rows.count where rows.issue[r] <= d && only?[r] != false { open[r] = -rows.amount[r] }
         self.open = open
         reason = [Int32](repeating: -1, count: rows.count)
         hasOpenDispute = [Bool](repeating: false, count: rows.count)

@@ -11,6 +11,13 @@ protocol PredicateSubject {
     func integerColumn(_ field: ItemField) throws(MetricError) -> [Int64?]?
     func idColumn() -> [String]?
     func disputedColumn() -> [Bool]?
+    /// `test` of each row's value of a field known for every row (`dpd`, `age`, dates as raw
+    /// days), without an optional column in between; `nil` when the subject has no such column.
+    func integerFlags(_ field: ItemField, _ test: (Int64) -> Bool) -> [Bool]?
+}
+
+extension PredicateSubject {
+    func integerFlags(_ field: ItemField, _ test: (Int64) -> Bool) -> [Bool]? { nil }
 }
 
 /// Evaluates an ``ItemPredicate`` into one flag per row. A comparison with an unknown value,
@@ -19,6 +26,7 @@ enum PredicateMask {
     static func evaluate(_ p: ItemPredicate, on s: some PredicateSubject) throws(MetricError) -> [Bool] {
         switch p {
         case let .compare(field, op, value):
+            if let flags = typedCompare(field, op, value, on: s) { return flags }
             return try leaf(field, on: s) { op.holds(compare($0, value)) }
         case let .isIn(field, values):
             return try leaf(field, on: s) { probe in values.contains { compare(probe, $0) == 0 } }
@@ -32,6 +40,26 @@ enum PredicateMask {
             return zip(x, y).map { $0 || $1 }
         case let .not(a):
             return try evaluate(a, on: s).map { !$0 }
+        }
+    }
+
+    /// `dpd`/`age` against an integer or a date field against a date, as `compare` would, on
+    /// plain integers; `nil` for other fields or literal types.
+    private static func typedCompare(_ field: ItemField, _ op: ComparisonOperator, _ value: PredicateValue,
+                                     on s: some PredicateSubject) -> [Bool]? {
+        let literal: Int64
+        switch (field, value) {
+        case let (.dpd, .integer(v)), let (.age, .integer(v)): literal = v
+        case let (.issueDate, .day(v)), let (.dueDate, .day(v)): literal = Int64(v.rawValue)
+        default: return nil
+        }
+        switch op {
+        case .eq: return s.integerFlags(field) { $0 == literal }
+        case .ne: return s.integerFlags(field) { $0 != literal }
+        case .lt: return s.integerFlags(field) { $0 < literal }
+        case .le: return s.integerFlags(field) { $0 <= literal }
+        case .gt: return s.integerFlags(field) { $0 > literal }
+        case .ge: return s.integerFlags(field) { $0 >= literal }
         }
     }
 

@@ -80,21 +80,32 @@ final class QueryRun {
 
     func frame(at d: Int32) throws(MetricError) -> DateFrame {
         if let cached = frames.first(where: { $0.day == d }) { return cached }
-        let state = OpenState(rows: rows, ledger: ledger, at: d)
+        // The filter's conjuncts on fixed fields (region, type, dpd…) run first, on no state:
+        // rows they reject get no open amount, conversion or group (nothing reads them).
+        let split = filter?.splitByState
+        var mask: [Bool]?
+        if let fixed = split?.fixed {
+            mask = try PredicateMask.evaluate(fixed, on: subject(OpenState(emptyAt: d)))
+        }
+        let state = OpenState(rows: rows, ledger: ledger, at: d, only: mask)
+        if let dated = split?.dated {
+            let flags = try PredicateMask.evaluate(dated, on: subject(state))
+            mask = mask.map { zip($0, flags).map { $0 && $1 } } ?? flags
+        }
         let factors = try book.factors(to: target, on: d)
         var openOut = [Int64](repeating: 0, count: rows.count)
         let currencies = ledger.currencies, rowCurrency = rows.currency, open = state.open
-        for r in 0..<open.count where open[r] != 0 {
+        for r in 0..<open.count where open[r] != 0 && mask?[r] != false {
             openOut[r] = try factors.convert(open[r], currency: rowCurrency[r], currencies: currencies, day: d)
         }
-        var mask: [Bool]?
-        if let filter {
-            mask = try PredicateMask.evaluate(filter, on: ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book))
-        }
-        let (keys, groups) = groupRows(state)
+        let (keys, groups) = groupRows(state, only: mask)
         let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys, rowGroup: groups)
         if keepsFrames { frames = (frames + [frame]).suffix(2) }
         return frame
+    }
+
+    private func subject(_ state: OpenState) -> ItemSubject {
+        ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book)
     }
 
     /// A frame with the fixed dimensions' groups only and no open state: enough for the flows
@@ -107,12 +118,20 @@ final class QueryRun {
     }
 
     /// The packed key and group id of every row at the state's date (`nil`: fixed dimensions only).
-    func groupRows(_ state: OpenState?) -> (keys: [Int64], groups: [Int32]) {
+    /// Rows `only` flags false get group `-1` and register none.
+    func groupRows(_ state: OpenState?, only mask: [Bool]? = nil) -> (keys: [Int64], groups: [Int32]) {
         let keys = rowKeys(state)
         if dimensions.isEmpty { return (keys, [Int32](repeating: registry.id(0), count: rows.count)) }
         // A local copy keeps the class property's exclusivity checks out of the loop.
         var local = registry
-        let groups = keys.map { local.id($0) }
+        let groups: [Int32]
+        if let mask {
+            var selected = [Int32](repeating: -1, count: rows.count)
+            for r in 0..<rows.count where mask[r] { selected[r] = local.id(keys[r]) }
+            groups = selected
+        } else {
+            groups = keys.map { local.id($0) }
+        }
         registry = local
         return (keys, groups)
     }
