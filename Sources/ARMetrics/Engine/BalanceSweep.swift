@@ -40,10 +40,11 @@ struct BalanceSweep {
         let constant = (0..<currencyCount).map { c in (0..<n).allSatisfy { !missing[$0 * currencyCount + c] && rates[$0 * currencyCount + c].isIdentity } }
         var ar = [Int64](repeating: 0, count: (n + 1) * groups), current = ar, count = [Int](repeating: 0, count: (n + 1) * groups)
         var arStep = ar, currentStep = ar, countStep = count
+        let dateIndex = DateIndex(dates)
         let bucketCounts = specs.map(\.bucketNames.count)
         var buckets = bucketCounts.map { [Int64](repeating: 0, count: n * $0 * groups) }
         for r in 0..<rows.count {
-            var j = firstIndex(in: dates, notBefore: rows.issue[r])
+            var j = dateIndex.first(notBefore: rows.issue[r])
             guard j < n else { continue }
             let g = Int(group[r]), isDocument = r < rows.documentCount, c = Int(rows.currency[r]), due = rows.due[r]
             let negate = rows.type[r] != ItemRows.invoiceType, stretches = specs.isEmpty && constant[c]
@@ -63,8 +64,8 @@ struct BalanceSweep {
                 if stretches {
                     // Open at `signed` until the next allocation or write-off, current up to its due date.
                     let next = min(k < kEnd ? docs.allocationDay[k] : .max, w < wEnd ? wo.day[w] : .max)
-                    let stop = next == .max ? n : firstIndex(in: dates, notBefore: next)
-                    let currentStop = min(stop, due == .max ? n : firstIndex(in: dates, notBefore: due + 1))
+                    let stop = dateIndex.first(notBefore: next)
+                    let currentStop = min(stop, dateIndex.first(after: due))
                     arStep[j * groups + g] += signed
                     arStep[stop * groups + g] -= signed
                     countStep[j * groups + g] += 1
@@ -124,4 +125,30 @@ func firstIndex(in dates: [Int32], notBefore day: Int32) -> Int {
         if dates[mid] < day { lo = mid + 1 } else { hi = mid }
     }
     return lo
+}
+
+/// `firstIndex(in:notBefore:)` of increasing dates by one table lookup: the sweep asks it once
+/// per item and once per stretch, and a binary search there mispredicts on every step.
+struct DateIndex {
+    let first: Int32, last: Int32, count: Int
+    /// Per day from `first` to `last`: the index of the first date on or after it.
+    let table: [Int32]
+
+    init(_ dates: [Int32]) {
+        first = dates.first ?? 0
+        last = dates.last ?? -1
+        count = dates.count
+        table = last < first ? [] : (first...last).map { Int32(firstIndex(in: dates, notBefore: $0)) }
+    }
+
+    @inline(__always)
+    func first(notBefore day: Int32) -> Int {
+        if day <= first { return 0 }
+        if day > last { return count }
+        return Int(table[Int(day - first)])
+    }
+
+    /// The first index whose date is after `day`.
+    @inline(__always)
+    func first(after day: Int32) -> Int { day >= last ? count : first(notBefore: day + 1) }
 }
