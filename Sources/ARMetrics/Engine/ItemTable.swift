@@ -94,7 +94,7 @@ extension MetricEngine {
         let query = MetricQuery(metrics: [], filter: filter, dates: [asOf], currency: currency)
         let run = try QueryRun(ledger: ledger, rows: rows, query: query)
         let f = try run.frame(at: asOf.rawValue)
-        var selected = (0..<rows.count).filter { f.isItem($0) }
+        var selected = f.itemRows.map(Int.init)
         if let column, let key = sortKey(column, frame: f) {
             selected.sort { a, b in
                 let x = key(a), y = key(b)

@@ -51,11 +51,11 @@ struct OpenState: Sendable {
         reason = [Int32](repeating: -1, count: rows.count)
         hasOpenDispute = [Bool](repeating: false, count: rows.count)
         disputed = [Int64](repeating: 0, count: rows.count)
-        markDisputes(ledger.documents, ledger.disputes)
+        markDisputes(ledger.documents, ledger.disputes, only: only)
     }
 
-    private mutating func markDisputes(_ docs: DocumentTable, _ disputes: DisputeTable) {
-        for i in 0..<docs.count where docs.disputeStart[i] < docs.disputeStart[i + 1] {
+    private mutating func markDisputes(_ docs: DocumentTable, _ disputes: DisputeTable, only: [Bool]?) {
+        for i in 0..<docs.count where docs.disputeStart[i] < docs.disputeStart[i + 1] && only?[i] != false {
             var sum: Int64 = 0
             var whole = false
             for k in Int(docs.disputeStart[i])..<Int(docs.disputeStart[i + 1]) where Self.isOpen(k, disputes, at: day) {

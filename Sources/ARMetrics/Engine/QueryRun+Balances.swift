@@ -15,7 +15,8 @@ extension QueryRun {
     func balances(_ f: DateFrame) throws(MetricError) -> BalanceSums {
         var s = BalanceSums(ar: perGroup(0), current: perGroup(0), overdue: perGroup(0), disputed: perGroup(0), count: perGroup(0))
         let d = f.day
-        for r in 0..<rows.count where f.isItem(r) {
+        for item in f.itemRows {
+            let r = Int(item)
             let g = Int(f.rowGroup[r]), value = f.openOut[r]
             s.ar[g] += value
             s.count[g] += 1
@@ -36,7 +37,8 @@ extension QueryRun {
         var columns = [[Int64]](repeating: zero, count: spec.bucketNames.count)
         let basis = spec.basis == .dueDate ? rows.due : rows.issue
         var seen: [Int] = perGroup(0)
-        for r in 0..<rows.count where f.isItem(r) {
+        for item in f.itemRows {
+            let r = Int(item)
             let b = spec.bucket(days: Int(f.day) - Int(basis[r]))
             columns[b][Int(f.rowGroup[r])] += f.openOut[r]
             seen[Int(f.rowGroup[r])] = 1
@@ -48,7 +50,8 @@ extension QueryRun {
     /// Distinct customers with open items, per group.
     func customerCounts(_ f: DateFrame) -> [Int] {
         var pairs: [Int64] = []
-        for r in 0..<rows.count where f.isItem(r) {
+        for item in f.itemRows {
+            let r = Int(item)
             pairs.append(Int64(f.rowGroup[r]) << 32 | Int64(rows.customer[r]))
         }
         pairs.sort()
@@ -72,7 +75,8 @@ extension QueryRun {
         let fixedToOut = try book.cross(from: rules.fixedCurrency, index: fixedIndex, to: target, on: d)
         let tierTarget = ConversionTarget(currency: rules.fixedCurrency, index: fixedIndex)
         var seen: [Int] = perGroup(0)
-        for r in 0..<rows.documentCount where f.isItem(r) && f.state.open[r] > 0 && rows.type[r] == ItemRows.invoiceType {
+        for item in f.itemRows where item < rows.documentCount && f.state.open[Int(item)] > 0 && rows.type[Int(item)] == ItemRows.invoiceType {
+            let r = Int(item)
             let dpd = Int64(d) - Int64(rows.due[r])
             guard dpd > 0 else { continue }
             var openInFixed = f.state.open[r]

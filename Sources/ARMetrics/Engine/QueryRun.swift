@@ -15,14 +15,13 @@ struct DateFrame {
     /// Packed dimension key and dense group id per row.
     let rowKey: [Int64]
     let rowGroup: [Int32]
+    /// The rows that are open items passing the filter, ascending: the loops over items walk
+    /// these instead of testing every row.
+    let itemRows: [Int32]
 
     /// Whether row `r` passes the filter.
     @inline(__always)
     func selected(_ r: Int) -> Bool { mask?[r] ?? true }
-
-    /// Whether row `r` is an open item passing the filter.
-    @inline(__always)
-    func isItem(_ r: Int) -> Bool { state.open[r] != 0 && selected(r) }
 }
 
 /// The mutable working state of one `run`: the dimension sources, the group registry shared by
@@ -94,12 +93,15 @@ final class QueryRun {
         }
         let factors = try book.factors(to: target, on: d)
         var openOut = [Int64](repeating: 0, count: rows.count)
+        var items: [Int32] = []
         let currencies = ledger.currencies, rowCurrency = rows.currency, open = state.open
         for r in 0..<open.count where open[r] != 0 && mask?[r] != false {
             openOut[r] = try factors.convert(open[r], currency: rowCurrency[r], currencies: currencies, day: d)
+            items.append(Int32(r))
         }
         let (keys, groups) = groupRows(state, only: mask)
-        let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys, rowGroup: groups)
+        let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys,
+                              rowGroup: groups, itemRows: items)
         if keepsFrames { frames = (frames + [frame]).suffix(2) }
         return frame
     }
@@ -114,7 +116,7 @@ final class QueryRun {
         if fixedGroups == nil { fixedGroups = groupRows(nil) }
         let (keys, groups) = fixedGroups!
         return DateFrame(day: d, state: OpenState(emptyAt: d), factors: try book.factors(to: target, on: d), openOut: [],
-                         mask: nil, rowKey: keys, rowGroup: groups)
+                         mask: nil, rowKey: keys, rowGroup: groups, itemRows: [])
     }
 
     /// The packed key and group id of every row at the state's date (`nil`: fixed dimensions only).
