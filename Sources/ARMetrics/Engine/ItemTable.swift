@@ -96,12 +96,13 @@ extension MetricEngine {
         let f = try run.frame(at: asOf.rawValue)
         var selected = f.itemRows.map(Int.init)
         if let column, let key = sortKey(column, frame: f) {
-            selected.sort { a, b in
-                let x = key(a), y = key(b)
-                if x == y { return a < b }
-                return descending ? y < x : x < y
+            // Each key read once, not twice per comparison.
+            var keyed = selected.map { (key: key($0), row: $0) }
+            keyed.sort { a, b in
+                if a.key == b.key { return a.row < b.row }
+                return descending ? b.key < a.key : a.key < b.key
             }
-            if let limit, limit < selected.count { selected.removeSubrange(limit...) }
+            selected = keyed.prefix(max(0, limit ?? keyed.count)).map(\.row)
             return itemTable(selected, frame: f, run: run, asOf: asOf)
         }
         var table = itemTable(selected, frame: f, run: run, asOf: asOf)
