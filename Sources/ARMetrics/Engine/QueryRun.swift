@@ -12,7 +12,7 @@ struct DateFrame {
     let openOut: [Int64]
     /// Filter flag per row; `nil` when the query has no filter.
     let mask: [Bool]?
-    /// Packed dimension key and dense group id per row.
+    /// Packed dimension key (empty without dimensions) and dense group id per row.
     let rowKey: [Int64]
     let rowGroup: [Int32]
     /// The rows that are open items passing the filter, ascending: the loops over items walk
@@ -122,8 +122,9 @@ final class QueryRun {
     /// The packed key and group id of every row at the state's date (`nil`: fixed dimensions only).
     /// Rows `only` flags false get group `-1` and register none.
     func groupRows(_ state: OpenState?, only mask: [Bool]? = nil) -> (keys: [Int64], groups: [Int32]) {
+        // Without dimensions every row is group 0 and no key is read (`disputeGroup` needs one).
+        if dimensions.isEmpty { return ([], [Int32](repeating: registry.id(0), count: rows.count)) }
         let keys = rowKeys(state)
-        if dimensions.isEmpty { return (keys, [Int32](repeating: registry.id(0), count: rows.count)) }
         // A local copy keeps the class property's exclusivity checks out of the loop.
         var local = registry
         let groups: [Int32]
