@@ -6,19 +6,6 @@ import ARStore
 struct CrossRate: Sendable {
     let numerator: Int128
     let denominator: Int128
-    /// Both terms when they fit in 64 bits with a positive denominator: most amounts then
-    /// convert with one 64-bit multiply and divide instead of a 128-bit division (same result).
-    private let narrow: (numerator: Int64, denominator: Int64)?
-
-    init(numerator: Int128, denominator: Int128) {
-        self.numerator = numerator
-        self.denominator = denominator
-        if denominator > 0, let n = Int64(exactly: numerator), let d = Int64(exactly: denominator) {
-            narrow = (n, d)
-        } else {
-            narrow = nil
-        }
-    }
 
     static let identity = CrossRate(numerator: 1, denominator: 1)
 
@@ -27,7 +14,9 @@ struct CrossRate: Sendable {
     @inline(__always)
     func apply(_ minor: Int64) throws(MetricError) -> Int64 {
         if numerator == denominator { return minor }
-        if let (n, d) = narrow {
+        // Terms and product within 64 bits (the usual case): one 64-bit multiply and divide
+        // instead of a 128-bit division, with the same result.
+        if denominator > 0, let n = Int64(exactly: numerator), let d = Int64(exactly: denominator) {
             let (product, overflow) = minor.multipliedReportingOverflow(by: n)
             if !overflow {
                 // Truncating division, then half away from zero: as the 128-bit path rounds.
