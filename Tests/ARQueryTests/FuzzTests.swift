@@ -18,18 +18,8 @@ struct FuzzTests {
         }
     }
 
-    static let references = [
-        "aging by customer_group",
-        "ar, current, overdue, overdue_rate by entity as of 2026-09-30",
-        "dso, dso(method: countback), bpdso, add by region",
-        "cei(period: 3 months), bad_debt_rate(period: 12 months) by segment",
-        "overdue_rate by entity monthly from 2025-10-31 to 2026-09-30",
-        #"aging(buckets: [30, 60, 90]) by customer where region = "EMEA" having overdue > 10000 order by overdue desc limit 10"#,
-        "items where dpd > 90 and not disputed order by open desc limit 20",
-        "days_to_pay, days_late by customer_group over last 12 months",
-        "disputed, open_disputes, dispute_days(period: 12 months) by dispute_reason",
-        "promise_kept_rate(period: 6 months), penalties by entity in EUR",
-        "ar by entity where entity = $entity",
+    /// The eleven reference queries of the ARQL issue, plus one statement using the rest of the grammar.
+    static let references = ReferenceQueriesOnSampleTests.reference + [
         #"forecast collections monthly next 6 months by entity where type in ("invoice", credit_note); explain sql ar | chart line title "x" width: 800"#,
     ]
 
