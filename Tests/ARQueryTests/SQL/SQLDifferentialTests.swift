@@ -13,18 +13,7 @@ import Testing
 /// The snapshots are generated ledgers written as SQLite files by `ARGenerator` and read back
 /// by `ARImport` (so the importer is on the path too), and random ledgers of `SQLRandomLedger`.
 struct SQLDifferentialTests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-        mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-    }
+    typealias Random = SQLRandomLedger.Random
 
     static let metricPool: [MetricRequest] = [
         .init(.ar), .init(.current), .init(.overdue), .init(.overdueRate), .init(.disputed), .init(.count), .init(.customers),
@@ -59,7 +48,7 @@ struct SQLDifferentialTests {
         case 1: (0..<3).map { asOf.adding(months: -3 + $0) }
         default: [asOf]
         }
-        let currency: Currency? = random.chance(15) ? .usd : nil
+        let currency: Currency? = random.chance(0.15) ? .usd : nil
         return MetricQuery(metrics: metrics, dimensions: random.pick(dimensionPool), filter: random.pick(filterPool),
                            dates: dates, currency: currency)
     }
@@ -121,4 +110,8 @@ struct SQLDifferentialTests {
         #expect(imported.rejects.isEmpty)
         #expect(try Self.compare(ledger: imported.ledger, sqlite: file, seed: seed, count: 200) == 200)
     }
+}
+
+extension SQLRandomLedger.Random {
+    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
 }
