@@ -24,21 +24,28 @@ public enum Backtest {
             throw MetricError(code: "bad_query", message: "the actuals snapshot reports in \(actuals.snapshot.reportingCurrency.code), "
                 + "the forecast snapshot in \(snapshot.snapshot.reportingCurrency.code): give two snapshots of one ledger")
         }
-        return try run(snapshot: snapshot, actuals: actuals, at: snapshot.snapshot.asOf, weeks: weeks, filter: filter)
+        return try run(engine: MetricEngine(ledger: snapshot), actuals: actuals, at: snapshot.snapshot.asOf,
+                       weeks: weeks, filter: filter)
     }
 
     /// Replays one snapshot at a cut-off date: everything is computed as of `cutOff` from `ledger`,
     /// and the events after it are the actuals.
     /// - Throws: ``MetricError`` when `cutOff` is after the snapshot's as-of date or `weeks` is below 1.
     public static func run(ledger: Ledger, cutOff: Day, weeks: Int = 13, filter: ItemPredicate? = nil) throws -> BacktestReport {
-        try run(snapshot: ledger, actuals: ledger, at: cutOff, weeks: weeks, filter: filter)
+        try run(engine: MetricEngine(ledger: ledger), cutOff: cutOff, weeks: weeks, filter: filter)
     }
 
-    private static func run(snapshot: Ledger, actuals: Ledger, at d: Day, weeks: Int, filter: ItemPredicate?) throws -> BacktestReport {
+    /// The replay at `cutOff` of the engine's ledger; ``RollingBacktest`` lays the rows out once
+    /// for all its cut-offs this way.
+    static func run(engine: MetricEngine, cutOff: Day, weeks: Int, filter: ItemPredicate?) throws -> BacktestReport {
+        try run(engine: engine, actuals: engine.ledger, at: cutOff, weeks: weeks, filter: filter)
+    }
+
+    private static func run(engine: MetricEngine, actuals: Ledger, at d: Day, weeks: Int, filter: ItemPredicate?) throws -> BacktestReport {
         guard weeks >= 1 else {
             throw MetricError(code: "bad_query", message: "a backtest needs at least one week: give weeks of 1 or more")
         }
-        let engine = MetricEngine(ledger: snapshot)
+        let snapshot = engine.ledger
         try engine.check([d])
         let run = try QueryRun(ledger: snapshot, rows: engine.rows, query: MetricQuery(metrics: [], filter: filter, dates: [d]))
         let frame = try run.frame(at: d.rawValue)
@@ -55,6 +62,7 @@ public enum Backtest {
                               weekStarts: calendar.starts.dropLast().map { Day(rawValue: $0).iso },
                               actual: outcome.weekly, openAtAsOf: perimeter.reduce(0) { $0 + frame.openOut[$1] },
                               settledInvoices: outcome.settled.count,
+                              settledOpenAmount: outcome.settled.reduce(0) { $0 + frame.openOut[$1.row] },
                               actualsComplete: actuals.snapshot.asOf.rawValue >= calendar.starts[weeks] - 1, methods: methods)
     }
 
@@ -78,6 +86,7 @@ public enum Backtest {
             weight += Int128(amounts[r])
         }
         return BacktestReport.Method(name: name, forecast: Array(forecast[0..<weeks]), later: forecast[weeks], weeklyWAPE: weekly,
+                                     absoluteError: Int64(clamping: absoluteErrors),
                                      wape: actualTotal > 0 ? Double(absoluteErrors) / Double(actualTotal) : nil,
                                      maeDays: weight > 0 ? Double(weightedDays) / Double(weight) : nil)
     }

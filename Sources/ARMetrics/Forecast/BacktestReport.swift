@@ -17,6 +17,8 @@ public struct BacktestReport: Sendable, Equatable, Codable {
     public var openAtAsOf: Int64
     /// Invoices whose payments after `d` reach their open amount within the weeks (the MAE's subjects).
     public var settledInvoices: Int
+    /// Open amount at `d` of the settled invoices: the weight of the MAE.
+    public var settledOpenAmount: Int64
     /// False when the actuals ledger ends before the last week does (the actuals are then short).
     public var actualsComplete: Bool
     /// ARLens's method first, then the due-date and ledger-delay baselines.
@@ -30,6 +32,8 @@ public struct BacktestReport: Sendable, Equatable, Codable {
         public var later: Int64
         /// `|forecast − actual| / actual` per week; `nil` for a week without collections.
         public var weeklyWAPE: [Double?]
+        /// `Σ |forecast − actual|` over the weeks: the WAPE's numerator.
+        public var absoluteError: Int64
         /// `Σ |forecast − actual| / Σ actual` over the weeks; `nil` without any collection.
         public var wape: Double?
         /// Mean absolute error in days of the settled invoices, weighted by open amount at `d`.
@@ -51,8 +55,8 @@ public struct BacktestReport: Sendable, Equatable, Codable {
             lines.append(row([weekStarts[w], money(actual[w])] + methods.map { money($0.forecast[w]) }))
         }
         lines.append(row(["later", ""] + methods.map { money($0.later) }))
-        lines.append(row(["WAPE", ""] + methods.map { percent($0.wape) }))
-        lines.append(row(["MAE days", ""] + methods.map { $0.maeDays.map { fixedDecimals($0, decimals: 2) } ?? "-" }))
+        lines.append(row(["WAPE", ""] + methods.map { percentText($0.wape) }))
+        lines.append(row(["MAE days", ""] + methods.map { daysText($0.maeDays) }))
         lines.append("open at as-of: \(money(openAtAsOf)); invoices settled within the weeks: \(settledInvoices)")
         return lines.joined(separator: "\n")
     }
@@ -64,10 +68,16 @@ public struct BacktestReport: Sendable, Equatable, Codable {
             return k == 0 ? cell + pad : pad + cell
         }.joined(separator: " ")
     }
+}
 
-    private func percent(_ value: Double?) -> String {
-        value.map { fixedDecimals($0 * 100, decimals: 1) + " %" } ?? "-"
-    }
+/// A fraction as a percentage with one decimal, `-` when undefined.
+func percentText(_ value: Double?) -> String {
+    value.map { fixedDecimals($0 * 100, decimals: 1) + " %" } ?? "-"
+}
+
+/// Days with two decimals, `-` when undefined.
+func daysText(_ value: Double?) -> String {
+    value.map { fixedDecimals($0, decimals: 2) } ?? "-"
 }
 
 /// `value` with a fixed number of decimals, without Foundation's locale-dependent formatting.

@@ -41,6 +41,8 @@ struct BacktestTests {
         #expect(report.actual == [5_000, 14_000])
         #expect(report.openAtAsOf == 34_000)
         #expect(report.settledInvoices == 2)
+        #expect(report.settledOpenAmount == 14_000)
+        #expect(report.methods.map(\.absoluteError) == [19_000, 35_000, 21_000])
         #expect(report.actualsComplete)
         let arlens = try #require(report.method("arlens"))
         #expect(arlens.forecast == [20_000, 10_000])
