@@ -12,14 +12,14 @@ struct BacktestCommand: ParsableCommand {
         discussion: """
         Either forecast from --data at its as-of date and compare with a later snapshot (--actuals),
         replay one snapshot at an earlier --cut-off date, or replay it at every cut-off of a range
-        (--cut-offs FROM:TO, a rolling forecasting origin: every 7 days from FROM, or every month
-        end with --every month) and summarise. ARLens's forecast is scored with the two baselines
-        (due date, due date plus the ledger's mean delay): WAPE over the weeks and amount-weighted
-        MAE in days. See docs/forecasting.md.
+        and summarise (--cut-offs FROM:TO, a rolling forecasting origin: every 7 days from FROM,
+        every day with --every day, every month end with --every month). ARLens's forecast is
+        scored with the two baselines (due date, due date plus the ledger's mean delay): WAPE over
+        the weeks and amount-weighted MAE in days. See docs/forecasting.md.
         Examples:
           arlens backtest --data exports/2026-03 --actuals exports/2026-06
           arlens backtest --data datasets/sample --cut-off 2026-06-30 --weeks 13 --format json
-          arlens backtest --data datasets/sample --cut-offs 2025-11-02:2026-08-02 --every week
+          arlens backtest --data datasets/sample --cut-offs 2025-11-01:2026-08-08 --every day
         """
     )
 
@@ -35,7 +35,7 @@ struct BacktestCommand: ParsableCommand {
         "Replay --data at every cut-off from FROM to TO (YYYY-MM-DD:YYYY-MM-DD) and summarise.", valueName: "from:to"))
     var cutOffs: String?
 
-    @Option(name: .long, help: "With --cut-offs: week (every 7 days from FROM, so FROM's weekday) or month (each month end).")
+    @Option(name: .long, help: "With --cut-offs: day, week (every 7 days from FROM, so FROM's weekday) or month (each month end).")
     var every: RollingBacktest.Step?
 
     @Option(name: .long, help: "Number of weeks compared (1 to 260).")

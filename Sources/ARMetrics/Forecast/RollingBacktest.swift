@@ -13,20 +13,28 @@ import ARStore
 public enum RollingBacktest {
     /// How far apart the cut-offs are.
     public enum Step: String, Sendable, Codable, CaseIterable {
+        /// Every day: each weekday equally often, so the length of week 1 after the cut-off
+        /// (the rest of the cut-off's Monday week) does not favour one method.
+        case day
         /// Every 7 days from the first cut-off, so each cut-off falls on its weekday.
         case week
         /// Every month end in the range (the first is the end of the first cut-off's month).
         case month
     }
 
-    /// The cut-offs of `from...to`: `from`, `from + 7`, … for `.week`; every month end on or
-    /// after `from` and on or before `to` for `.month`. Empty when `from` is after `to`.
+    /// The cut-offs of `from...to`: every day for `.day`; `from`, `from + 7`, … for `.week`;
+    /// every month end on or after `from` and on or before `to` for `.month`. Empty when `from`
+    /// is after `to`.
     public static func cutOffs(from: Day, to: Day, every step: Step) -> [Day] {
         var days: [Day] = []
-        var day = step == .week ? from : from.endOfMonth
+        var day = step == .month ? from.endOfMonth : from
         while day <= to {
             days.append(day)
-            day = step == .week ? day.adding(days: 7) : day.adding(days: 1).endOfMonth
+            switch step {
+            case .day: day = day.adding(days: 1)
+            case .week: day = day.adding(days: 7)
+            case .month: day = day.adding(days: 1).endOfMonth
+            }
         }
         return days
     }

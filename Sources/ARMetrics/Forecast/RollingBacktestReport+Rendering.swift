@@ -6,7 +6,7 @@ extension RollingBacktestReport {
     public var rendered: String {
         let names = methods.map(\.name)
         let digits = Currency(code: currency)?.minorDigits ?? 2
-        let step = every == .week ? "weekly" : "month-end"
+        let step = switch every { case .day: "daily"; case .week: "weekly"; case .month: "month-end" }
         var lines = ["rolling backtest: \(cutOffs.count) \(step) cut-offs scored from \(from) to \(to), "
             + "\(skipped.count) skipped; \(weeks) weeks each, amounts in \(currency), WAPE / MAE in days"]
         lines.append(row(["cut-off", "actual", "settled"] + names))

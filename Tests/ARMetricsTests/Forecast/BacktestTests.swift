@@ -80,6 +80,25 @@ struct BacktestTests {
         #expect(!report.actualsComplete)
     }
 
+    /// Negative items are not forecast and stay out of the backtest: a credit note (−30.00) and an
+    /// invoice overpaid before the cut-off (20.00, 25.00 paid: −5.00 open), even when a payment
+    /// after the cut-off is allocated to the overpaid one. OP cleared 7 days late, like HP, so
+    /// the delays stay 7 and the figures are those of the fixture alone (`wapeAndMaeByHand`).
+    @Test func negativeItemsAreNeitherForecastNorCollected() throws {
+        var f = try fixture(withActuals: true)
+        try f.creditNote("CN", "H", issue: "2026-05-10", amount: 3_000)
+        try f.invoice("OP", "H", issue: "2026-05-01", due: "2026-05-08", amount: 2_000)
+        try f.pay("POP", "H", to: "OP", on: "2026-05-15", amount: 2_500)
+        try f.pay("POP2", "H", to: "OP", on: "2026-06-05", amount: 1_000)
+        let ledger = f.builder.finish(asOf: d("2026-06-30"))
+        #expect(try MetricEngine(ledger: ledger).predicted(["CN", "OP", "T1"], at: "2026-06-03") == ["-", "-", "2026-06-08"])
+        let report = try Backtest.run(ledger: ledger, cutOff: d("2026-06-03"), weeks: 2)
+        #expect(report.openAtAsOf == 34_000)
+        #expect(report.actual == [5_000, 14_000])
+        #expect(report.methods.map(\.forecast) == [[20_000, 10_000], [30_000, 4_000], [0, 30_000]])
+        #expect(report.methods.map(\.later) == [4_000, 0, 4_000])
+    }
+
     /// Payment rows are converted at the as-of rate, not their own date's: 100.00 USD paid on
     /// 06-09 when USD is 2 EUR counts as 50.00 EUR (the rate at 06-03 is 0.5).
     @Test func actualsUseTheAsOfRate() throws {

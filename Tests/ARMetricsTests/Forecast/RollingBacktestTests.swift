@@ -75,7 +75,9 @@ struct RollingBacktestTests {
         }
     }
 
-    @Test func cutOffsEveryWeekFromTheFirstOrEveryMonthEnd() {
+    @Test func cutOffsEveryDayEveryWeekFromTheFirstOrEveryMonthEnd() {
+        #expect(RollingBacktest.cutOffs(from: d("2026-02-27"), to: d("2026-03-02"), every: .day).map(\.iso)
+            == ["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"])
         #expect(RollingBacktest.cutOffs(from: d("2026-06-03"), to: d("2026-06-24"), every: .week).map(\.iso)
             == ["2026-06-03", "2026-06-10", "2026-06-17", "2026-06-24"])
         #expect(RollingBacktest.cutOffs(from: d("2026-06-03"), to: d("2026-06-23"), every: .week).count == 3)
