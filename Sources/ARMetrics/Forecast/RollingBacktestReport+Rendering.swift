@@ -21,6 +21,9 @@ extension RollingBacktestReport {
         lines.append(row(["", "", ""] + names))
         lines.append(row(["mean WAPE", "", ""] + methods.map { percentText($0.meanWAPE) }))
         lines.append(row(["pooled WAPE", "", ""] + methods.map { percentText($0.pooledWAPE) }))
+        for w in 0..<weeks {
+            lines.append(row(["  week \(w + 1)", "", ""] + methods.map { percentText($0.pooledWAPEByWeek[w]) }))
+        }
         lines.append(row(["mean MAE days", "", ""] + methods.map { daysText($0.meanMAEDays) }))
         lines.append(row(["pooled MAE days", "", ""] + methods.map { daysText($0.pooledMAEDays) }))
         lines.append(row(["best WAPE", "", ""] + methods.map { "\($0.bestWAPE) of \(cutOffs.count)" }))

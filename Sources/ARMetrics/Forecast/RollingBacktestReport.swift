@@ -19,8 +19,9 @@ public struct RollingBacktestReport: Sendable, Equatable, Codable {
     /// One scored cut-off.
     public struct CutOff: Sendable, Equatable, Codable {
         public var asOf: String
-        /// Collections within the weeks (the WAPE's denominator).
+        /// Collections within the weeks (the WAPE's denominator), and per week.
         public var actual: Int64
+        public var weeklyActual: [Int64]
         /// Invoices settled within the weeks (the MAE's subjects) and their open amount at the cut-off.
         public var settledInvoices: Int
         public var settledOpenAmount: Int64
@@ -29,8 +30,9 @@ public struct RollingBacktestReport: Sendable, Equatable, Codable {
         /// The figures of one method at one cut-off, as ``BacktestReport`` gives them.
         public struct Score: Sendable, Equatable, Codable {
             public var name: String
-            /// `Σ |forecast − actual|` over the weeks.
+            /// `Σ |forecast − actual|` over the weeks, and `|forecast − actual|` per week.
             public var absoluteError: Int64
+            public var weeklyAbsoluteError: [Int64]
             public var wape: Double
             /// `nil` when no invoice was settled within the weeks.
             public var maeDays: Double?
@@ -39,10 +41,13 @@ public struct RollingBacktestReport: Sendable, Equatable, Codable {
         init(_ report: BacktestReport) {
             asOf = report.asOf
             actual = report.actual.reduce(0, +)
+            weeklyActual = report.actual
             settledInvoices = report.settledInvoices
             settledOpenAmount = report.settledOpenAmount
-            methods = report.methods.map {
-                Score(name: $0.name, absoluteError: $0.absoluteError, wape: $0.wape ?? 0, maeDays: $0.maeDays)
+            methods = report.methods.map { method in
+                Score(name: method.name, absoluteError: method.absoluteError,
+                      weeklyAbsoluteError: zip(method.forecast, report.actual).map { abs($0 - $1) },
+                      wape: method.wape ?? 0, maeDays: method.maeDays)
             }
         }
     }
@@ -68,6 +73,9 @@ public struct RollingBacktestReport: Sendable, Equatable, Codable {
         /// `Σ |forecast − actual| / Σ actual` over every cut-off and week: large cut-offs weigh more,
         /// and one quiet cut-off cannot swing it.
         public var pooledWAPE: Double?
+        /// The pooled WAPE of each week of the horizon on its own (week 1 holds the cut-off);
+        /// `nil` for a week without collections at any cut-off.
+        public var pooledWAPEByWeek: [Double?]
         /// Mean of the cut-offs' MAEs in days, over the cut-offs with a settled invoice.
         public var meanMAEDays: Double?
         /// Amount-weighted MAE over every settled invoice of every cut-off:
@@ -104,19 +112,24 @@ public struct RollingBacktestReport: Sendable, Equatable, Codable {
         self.currency = currency
         self.cutOffs = cutOffs
         self.skipped = skipped
-        methods = Backtest.methodNames.indices.map { Self.summary(of: $0, over: cutOffs) }
+        methods = Backtest.methodNames.indices.map { Self.summary(of: $0, over: cutOffs, weeks: weeks) }
         cutOffsWithMAE = cutOffs.count { $0.methods.first?.maeDays != nil }
         tiedWAPE = cutOffs.count { Self.lowest($0.methods.map(\.wape)).count > 1 }
         tiedMAE = cutOffs.count { Self.lowest($0.methods.compactMap(\.maeDays)).count > 1 }
     }
 
     /// The summary of the `m`-th method.
-    private static func summary(of m: Int, over cutOffs: [CutOff]) -> Summary {
+    private static func summary(of m: Int, over cutOffs: [CutOff], weeks: Int) -> Summary {
         var wapeSum = 0.0, maeSum = 0.0, maeCount = 0, weightedDays = 0.0
         var errors: Int128 = 0, actuals: Int128 = 0, weights: Int128 = 0
+        var weeklyErrors = [Int128](repeating: 0, count: weeks), weeklyActuals = weeklyErrors
         var bestWAPE = 0, bestMAE = 0
         for cut in cutOffs {
             let score = cut.methods[m]
+            for w in 0..<weeks {
+                weeklyErrors[w] += Int128(score.weeklyAbsoluteError[w])
+                weeklyActuals[w] += Int128(cut.weeklyActual[w])
+            }
             wapeSum += score.wape
             errors += Int128(score.absoluteError)
             actuals += Int128(cut.actual)
@@ -131,6 +144,9 @@ public struct RollingBacktestReport: Sendable, Equatable, Codable {
         return Summary(name: Backtest.methodNames[m],
                        meanWAPE: cutOffs.isEmpty ? nil : wapeSum / Double(cutOffs.count),
                        pooledWAPE: actuals > 0 ? Double(errors) / Double(actuals) : nil,
+                       pooledWAPEByWeek: (0..<weeks).map { w in
+                           weeklyActuals[w] > 0 ? Double(weeklyErrors[w]) / Double(weeklyActuals[w]) : nil
+                       },
                        meanMAEDays: maeCount > 0 ? maeSum / Double(maeCount) : nil,
                        pooledMAEDays: weights > 0 ? weightedDays / Double(weights) : nil,
                        bestWAPE: bestWAPE, bestMAE: bestMAE)

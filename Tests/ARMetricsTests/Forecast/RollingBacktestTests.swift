@@ -64,6 +64,18 @@ struct RollingBacktestTests {
         #expect(report.tiedWAPE == 0 && report.tiedMAE == 1 && report.cutOffsWithMAE == 2)
     }
 
+    /// One cut-off of two weeks: each week's pooled WAPE is that week's WAPE (`BacktestTests`,
+    /// actual 50.00 then 140.00): ARLens 150/50 and 40/140, due date 250/50 and 100/140,
+    /// ledger delay 50/50 and 160/140.
+    @Test func pooledWAPEByWeekOfOneCutOffIsItsWeeklyWAPE() throws {
+        let ledger = try BacktestTests().fixture(withActuals: true).builder.finish(asOf: d("2026-06-30"))
+        let report = try RollingBacktest.run(ledger: ledger, from: d("2026-06-03"), to: d("2026-06-03"), weeks: 2)
+        #expect(report.cutOffs.map(\.weeklyActual) == [[5_000, 14_000]])
+        #expect(report.cutOffs[0].methods.map(\.weeklyAbsoluteError) == [[15_000, 4_000], [25_000, 10_000], [5_000, 16_000]])
+        let expected: [[Double?]] = [[3, 4.0 / 14], [5, 10.0 / 14], [1, 16.0 / 14]]
+        #expect(report.methods.map(\.pooledWAPEByWeek) == expected)
+    }
+
     /// Each scored cut-off carries exactly the figures of the single backtest at that date.
     @Test func reusesTheSingleBacktest() throws {
         let ledger = try ledger()
@@ -111,6 +123,7 @@ struct RollingBacktestTests {
         #expect(lines.contains("skipped 2026-06-17: nothing collected within the weeks"))
         #expect(lines.contains("skipped 2026-06-24: the ledger ends before the last week"))
         #expect(lines.contains { $0.hasPrefix("pooled WAPE") && $0.contains("33.3 %") && $0.contains("16.7 %") })
+        #expect(lines.contains { $0.hasPrefix("  week 1") && $0.contains("33.3 %") })
         #expect(lines.contains { $0.hasPrefix("pooled MAE days") && $0.contains("1.67") && $0.contains("2.33") })
         #expect(lines.contains { $0.hasPrefix("best MAE") && $0.contains("1 of 2") })
     }
