@@ -19,7 +19,7 @@ struct BacktestCommand: ParsableCommand {
         Examples:
           arlens backtest --data exports/2026-03 --actuals exports/2026-06
           arlens backtest --data datasets/sample --cut-off 2026-06-30 --weeks 13 --format json
-          arlens backtest --data datasets/sample --cut-offs 2025-11-01:2026-08-08 --every day
+          arlens backtest --data datasets/sample --cut-offs 2025-11-01:2026-08-02 --every day
         """
     )
 
