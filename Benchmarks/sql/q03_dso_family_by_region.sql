@@ -14,14 +14,15 @@ scaled_sales AS (  -- credit notes negative
 sales AS (  -- net sales in EUR cents, rounded half away from zero per document
   SELECT c.region, s.issue, CASE WHEN x < 0 THEN -((5000000 - x) {idiv} 10000000) ELSE (x + 5000000) {idiv} 10000000 END AS eur
   FROM scaled_sales s LEFT JOIN cust c ON c.customer_id = s.customer_id),
+daily AS (SELECT region, issue, SUM(eur) AS eur FROM sales GROUP BY region, issue),
 balances AS (
   SELECT c.region, SUM(o.eur) AS ar, SUM(CASE WHEN o.dpd <= 0 THEN o.eur ELSE 0 END) AS cur
   FROM open_items o LEFT JOIN cust c ON c.customer_id = o.customer_id GROUP BY c.region),
 months(m, lo, hi) AS (VALUES {countback}),
 monthly AS (
-  SELECT s.region, m.m, SUM(s.eur) AS s FROM sales s JOIN months m ON s.issue > m.lo AND s.issue <= m.hi
+  SELECT s.region, m.m, SUM(s.eur) AS s FROM daily s JOIN months m ON s.issue > m.lo AND s.issue <= m.hi
   GROUP BY s.region, m.m),
-regions AS (SELECT region FROM balances UNION SELECT region FROM sales),
+regions AS (SELECT region FROM balances UNION SELECT region FROM daily),
 walk AS (  -- each month with its sales, the sales up to it, and AR
   SELECT g.region, m.m, m.hi - m.lo AS len, COALESCE(ms.s, 0) AS s, COALESCE(b.ar, 0) AS ar,
          SUM(COALESCE(ms.s, 0)) OVER (PARTITION BY g.region ORDER BY m.m) AS upto
@@ -34,7 +35,7 @@ countback AS (
   SELECT region, SUM(CASE WHEN m < COALESCE(stop, 25) THEN len ELSE 0 END)
                  + SUM(CASE WHEN m = stop AND s > 0 THEN CAST(ar - upto + s AS DOUBLE) * len / s ELSE 0 END) AS days
   FROM stops GROUP BY region),
-recent AS (SELECT region, SUM(eur) AS s FROM sales WHERE issue > {as_of-90d} GROUP BY region)
+recent AS (SELECT region, SUM(eur) AS s FROM daily WHERE issue > {as_of-90d} GROUP BY region)
 SELECT g.region, CAST(b.ar AS DOUBLE) / NULLIF(r.s, 0) * 90, cb.days, CAST(b.cur AS DOUBLE) / NULLIF(r.s, 0) * 90,
        CAST(b.ar - b.cur AS DOUBLE) / NULLIF(r.s, 0) * 90
 FROM regions g

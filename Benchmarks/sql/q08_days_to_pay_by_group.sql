@@ -6,10 +6,12 @@ running AS (  -- each invoice's allocations to date, one row per payment day
   SELECT invoice_id, pday, SUM(SUM(amt)) OVER (PARTITION BY invoice_id ORDER BY pday) AS paid
   FROM pay WHERE invoice_id IS NOT NULL GROUP BY invoice_id, pday),
 cleared AS (
-  SELECT i.invoice_id, i.customer_id, i.issue, i.due, i.amt, i.currency, MIN(r.pday) AS cleared
+  SELECT r.invoice_id, MIN(r.pday) AS cleared
   FROM running r JOIN inv i ON i.invoice_id = r.invoice_id
-  WHERE i.is_cn = 0 AND r.paid >= i.amt GROUP BY i.invoice_id, i.customer_id, i.issue, i.due, i.amt, i.currency),
-in_period AS (SELECT * FROM cleared WHERE cleared > {as_of-12m} AND cleared <= {as_of}),
+  WHERE i.is_cn = 0 AND r.paid >= i.amt GROUP BY r.invoice_id),
+in_period AS (
+  SELECT i.customer_id, i.issue, i.due, i.amt, i.currency, c.cleared
+  FROM cleared c JOIN inv i ON i.invoice_id = c.invoice_id WHERE c.cleared > {as_of-12m} AND c.cleared <= {as_of}),
 issue_rates AS (  -- the rate of each issue day a weight needs (EUR: exactly 1)
   SELECT n.currency, n.issue, CASE WHEN n.currency = 'EUR' THEN 1000000 ELSE s.rate END AS rate
   FROM (SELECT DISTINCT currency, issue FROM in_period) AS n

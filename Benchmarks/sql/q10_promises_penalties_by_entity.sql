@@ -8,15 +8,13 @@
 -- Penalties (EU rules): each invoice with a positive open amount and dpd > 0, on its EUR open
 -- amount, 10.15 % (2.15 + 8) × dpd / 365 rounded half away from zero, plus 40 EUR.
 , {fx_spans},
-customer_currency AS (
-  SELECT customer_id, currency FROM (
-    SELECT customer_id, currency, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY COUNT(*) DESC, currency) AS rn
-    FROM inv GROUP BY customer_id, currency) AS ranked
-  WHERE rn = 1),
+customer_currencies AS (  -- rn 1: the customer's most frequent document currency
+  SELECT customer_id, currency, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY COUNT(*) DESC, currency) AS rn
+  FROM inv GROUP BY customer_id, currency),
 due_promises AS (
   SELECT p.promise_id, p.customer_id, p.invoice_id, p.made, p.promised, p.amt, i.entity_id,
          COALESCE(p.currency, cc.currency, 'EUR') AS currency
-  FROM promises p LEFT JOIN customer_currency cc ON cc.customer_id = p.customer_id
+  FROM promises p LEFT JOIN customer_currencies cc ON cc.customer_id = p.customer_id AND cc.rn = 1
   LEFT JOIN inv i ON i.invoice_id = p.invoice_id
   WHERE p.promised > {as_of-6m} AND p.promised <= {as_of}),
 window_rows AS (  -- the payment rows of each promise's window; unit: the promise currency's minor unit
