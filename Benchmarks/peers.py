@@ -43,6 +43,10 @@ def month_ends(first, last):
     return days
 
 
+def day_number(day):
+    return (day - EPOCH).days
+
+
 def months_before(day, k):
     """`day` minus `k` calendar months, the day of month clamped to the month's last (metrics.md)."""
     y, m = divmod(day.year * 12 + day.month - 1 - k, 12)
@@ -75,18 +79,17 @@ def query_days(spec, as_of):
 
 def fill(text, as_of, idiv):
     """The placeholders of a SQL file filled in (see the module comment)."""
-    number = lambda d: (d - EPOCH).days  # noqa: E731
-    months = ", ".join(f"({k}, {number(months_before(as_of, k))}, {number(months_before(as_of, k - 1))})"
+    months = ", ".join(f"({k}, {day_number(months_before(as_of, k))}, {day_number(months_before(as_of, k - 1))})"
                        for k in range(1, 25))
     text = text.replace("{fx_spans}", (SQL / "fx_spans.sql").read_text().strip())
     text = text.replace("{idiv}", idiv).replace("{countback}", months)
-    return re.sub(r"\{(as_of[^}]*)\}", lambda m: str(number(relative_day(m.group(1), as_of))), text)
+    return re.sub(r"\{(as_of[^}]*)\}", lambda m: str(day_number(relative_day(m.group(1), as_of))), text)
 
 
 def statement(query, as_of, idiv):
     text = (SQL / query["sql"]).read_text()
     if "dates" in query:
-        values = ", ".join(f"({(d - EPOCH).days})" for d in query_days(query["dates"], as_of))
+        values = ", ".join(f"({day_number(d)})" for d in query_days(query["dates"], as_of))
         text = (SQL / "open_items.sql").read_text().replace("{dates}", values) + "\n" + text
     return fill(text, as_of, idiv)
 
