@@ -8,14 +8,19 @@ from decimal import Decimal
 
 EPOCH = datetime.date(1970, 1, 1)
 
-# id: (how rows are matched, key columns, value kinds m=money r=rate, ARLens columns by name or index,
-#      SQL columns to skip)
+# id: (how rows are matched, key columns, value kinds m=money c=count r=ratio, days or percent (to the
+#      sixth decimal), ARLens columns by name or index, SQL columns to skip)
 CHECKS = {
     "q01": ("keyed", 1, "mmmmmm", None, 0),
     "q02": ("keyed", 1, "mmmr", None, 0),
+    "q03": ("keyed", 1, "rrrr", None, 0),
+    "q04": ("keyed", 1, "rr", None, 0),
     "q05": ("keyed", 2, "r", None, 0),
     "q06": ("ordered", 1, "mmmmm", None, 0),
     "q07": ("ordered", 1, "m", ["id", "open_eur"], 0),
+    "q08": ("keyed", 1, "rr", None, 0),
+    "q09": ("keyed", 1, "mcr", None, 0),
+    "q10": ("keyed", 1, "rm", None, 0),
     "q11": ("keyed", 1, "m", None, 0),
     "series1": ("keyed", 1, "r", None, 1),
     "series24": ("keyed", 2, "r", None, 0),
@@ -27,13 +32,15 @@ def _arlens_value(text, kind):
         return None
     if kind == "m":
         return int(Decimal(text) * 100)
+    if kind == "c":
+        return int(text)
     return round(float(text), 6)
 
 
 def _sql_value(value, kind):
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return None
-    return int(value) if kind == "m" else round(float(value), 6)
+    return int(value) if kind in "mc" else round(float(value), 6)
 
 
 def _sql_key(value):

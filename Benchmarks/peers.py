@@ -5,11 +5,19 @@ times and rows, and the peak resident size.
 
 Usage: python3 peers.py duckdb|sqlite CSV_DIR PLAN.json REPETITIONS [THREADS] [SKIP_IDS]
 (SKIP_IDS: comma-separated query ids not to run, such as the long series of SQLite at 10M)
+
+A query's SQL file is one statement for both engines. With `dates` in the plan it comes after
+open_items.sql (so it starts with `SELECT`, or with `,` and more common table expressions);
+without, it stands alone (`WITH …`). Placeholders, filled in here: {idiv} the engine's integer
+division; {as_of} the snapshot date and {as_of-3m}, {as_of-90d}… days or clamped months before it,
+as day numbers; {countback} the 24 months of count-back DSO as VALUES rows (month, start, end];
+{fx_spans} the common table expression of fx_spans.sql.
 """
 import calendar
 import csv
 import datetime
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -35,21 +43,55 @@ def month_ends(first, last):
     return days
 
 
+def day_number(day):
+    return (day - EPOCH).days
+
+
+def months_before(day, k):
+    """`day` minus `k` calendar months, the day of month clamped to the month's last (metrics.md)."""
+    y, m = divmod(day.year * 12 + day.month - 1 - k, 12)
+    return datetime.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+RELATIVE = re.compile(r"as_of(?:-(\d+)([dm]))?")
+
+
+def relative_day(text, as_of):
+    """"as_of", "as_of-90d" or "as_of-3m" as a date, else the ISO date `text`."""
+    match = RELATIVE.fullmatch(text)
+    if not match:
+        return datetime.date.fromisoformat(text)
+    if not match.group(1):
+        return as_of
+    n = int(match.group(1))
+    return as_of - datetime.timedelta(days=n) if match.group(2) == "d" else months_before(as_of, n)
+
+
 def query_days(spec, as_of):
-    """The days a query's `dates` entry names: "as_of", a list, or "monthly:FIRST:LAST"."""
+    """The days a query's `dates` entry names: "as_of", a list (ISO dates or "as_of-3m"), or "monthly:FIRST:LAST"."""
     if spec == "as_of":
         return [as_of]
     if isinstance(spec, list):
-        return [datetime.date.fromisoformat(s) for s in spec]
+        return [relative_day(s, as_of) for s in spec]
     _, first, last = spec.split(":")
     return month_ends(datetime.date.fromisoformat(first), datetime.date.fromisoformat(last))
 
 
+def fill(text, as_of, idiv):
+    """The placeholders of a SQL file filled in (see the module comment)."""
+    months = ", ".join(f"({k}, {day_number(months_before(as_of, k))}, {day_number(months_before(as_of, k - 1))})"
+                       for k in range(1, 25))
+    text = text.replace("{fx_spans}", (SQL / "fx_spans.sql").read_text().strip())
+    text = text.replace("{idiv}", idiv).replace("{countback}", months)
+    return re.sub(r"\{(as_of[^}]*)\}", lambda m: str(day_number(relative_day(m.group(1), as_of))), text)
+
+
 def statement(query, as_of, idiv):
-    days = query_days(query["dates"], as_of)
-    values = ", ".join(f"({(d - EPOCH).days})" for d in days)
-    prefix = (SQL / "open_items.sql").read_text().replace("{dates}", values).replace("{idiv}", idiv)
-    return prefix + "\n" + (SQL / query["sql"]).read_text()
+    text = (SQL / query["sql"]).read_text()
+    if "dates" in query:
+        values = ", ".join(f"({day_number(d)})" for d in query_days(query["dates"], as_of))
+        text = (SQL / "open_items.sql").read_text().replace("{dates}", values) + "\n" + text
+    return fill(text, as_of, idiv)
 
 
 def load_duckdb(csv_dir, threads):

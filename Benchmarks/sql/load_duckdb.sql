@@ -17,7 +17,8 @@ CREATE TABLE wo AS SELECT invoice_id, CAST(write_off_date AS DATE) - DATE '1970-
     CAST(CAST(amount AS DECIMAL(18, 3)) * 1000 AS BIGINT) AS amt
   FROM read_csv('{dir}/write_offs.csv', all_varchar = true, header = true);
 CREATE TABLE disp AS SELECT invoice_id, CAST(opened_date AS DATE) - DATE '1970-01-01' AS opened,
-    CAST(resolved_date AS DATE) - DATE '1970-01-01' AS resolved
+    CAST(resolved_date AS DATE) - DATE '1970-01-01' AS resolved,
+    CAST(CAST(amount AS DECIMAL(18, 3)) * 1000 AS BIGINT) AS amt, reason, ROW_NUMBER() OVER () AS seq
   FROM read_csv('{dir}/disputes.csv', all_varchar = true, header = true);
 CREATE TABLE fx AS SELECT CAST(date AS DATE) - DATE '1970-01-01' AS day, currency,
     CAST(CAST(rate AS DECIMAL(18, 6)) * 1000000 AS BIGINT) AS rate, ROW_NUMBER() OVER () AS seq

@@ -13,7 +13,9 @@ CREATE TABLE pay AS SELECT customer_id, NULLIF(invoice_id, '') AS invoice_id, NU
 CREATE TABLE wo AS SELECT invoice_id, CAST(julianday(write_off_date) - 2440587.5 AS INTEGER) AS wday,
     CAST(round(CAST(amount AS REAL) * 1000) AS INTEGER) AS amt FROM raw_write_offs;
 CREATE TABLE disp AS SELECT invoice_id, CAST(julianday(opened_date) - 2440587.5 AS INTEGER) AS opened,
-    CAST(julianday(NULLIF(resolved_date, '')) - 2440587.5 AS INTEGER) AS resolved FROM raw_disputes;
+    CAST(julianday(NULLIF(resolved_date, '')) - 2440587.5 AS INTEGER) AS resolved,
+    CAST(round(CAST(NULLIF(amount, '') AS REAL) * 1000) AS INTEGER) AS amt, NULLIF(reason, '') AS reason,
+    rowid AS seq FROM raw_disputes;
 CREATE TABLE fx AS SELECT CAST(julianday(date) - 2440587.5 AS INTEGER) AS day, currency,
     CAST(round(CAST(rate AS REAL) * 1000000) AS INTEGER) AS rate, rowid AS seq FROM raw_fx_rates;
 -- Loaded too because ARLens' import reads them (promises for promise_kept_rate, dunning for the REPL).
@@ -27,6 +29,7 @@ CREATE TABLE dunning AS SELECT action_id, customer_id, NULLIF(invoice_id, '') AS
 CREATE TABLE entities AS SELECT * FROM raw_entities;
 CREATE INDEX inv_id ON inv(invoice_id);
 CREATE INDEX pay_invoice ON pay(invoice_id);
+CREATE INDEX pay_customer ON pay(customer_id);
 CREATE INDEX wo_invoice ON wo(invoice_id);
 CREATE INDEX disp_invoice ON disp(invoice_id);
 CREATE INDEX cust_id ON cust(customer_id);
