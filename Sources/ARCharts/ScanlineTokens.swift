@@ -1,0 +1,196 @@
+import Foundation
+
+/// The LZ77 tokens of a PNG image's scanlines, every row with filter type 0 ("None"), found by
+/// comparing whole pixels of a Cairo ARGB32 surface.
+///
+/// Charts are flat fills, horizontal rules and a little anti-aliased text and lines, so nearly
+/// every byte is a repeat of the pixel to the left (a match at distance `pixelDistance`) or of
+/// the pixel above (distance `rowDistance`, one scanline). Only those two distances are tried,
+/// one 32-bit compare per pixel, instead of zlib's hash chains over bytes; rows equal to the
+/// one above are found with `memcmp` and cost one token per 258 bytes.
+final class ScanlineTokens {
+    /// Marks a match token; the low 9 bits are its length (3–258).
+    static let match: UInt32 = 1 << 31
+    /// Marks a match with the row above (else with the pixel to the left).
+    static let rowMatch: UInt32 = 1 << 30
+
+    /// Literal bytes (< 256) and match tokens, in stream order; `count` of them.
+    let storage: UnsafeMutablePointer<UInt32>
+    let count: Int
+    /// How often each literal/length symbol (0–285) occurs, the end of block included.
+    let literalFrequencies: [UInt32]
+    /// How often each distance code (0–29) occurs.
+    let distanceFrequencies: [UInt32]
+    /// Bytes per pixel (3 for RGB, 4 for RGBA) and per scanline (filter byte included).
+    let pixelDistance: Int
+    let rowDistance: Int
+    /// Adler-32 of the uncompressed scanlines: the zlib stream's trailer.
+    let adler: UInt32
+
+    deinit { storage.deallocate() }
+
+    /// Tokens for `height` rows of `width` premultiplied ARGB pixels, `stride` bytes apart,
+    /// as 8-bit RGB when `opaque`, else as straight-alpha RGBA.
+    init(pixels data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, opaque: Bool) {
+        let channels = opaque ? 3 : 4
+        let lineBytes = 1 + width * channels
+        pixelDistance = channels
+        rowDistance = lineBytes
+        storage = .allocate(capacity: height * lineBytes + 1)
+        var sink = TokenSink(tokens: storage, pixelCode: DeflateBlockWriter.distanceCode(channels),
+                             rowCode: DeflateBlockWriter.distanceCode(lineBytes))
+        defer { sink.release() }
+        let rowsReachable = lineBytes <= 32768  // deflate's window
+        var adler = ScanlineAdler32()
+        var sums = RowSums()
+        for row in 0..<height {
+            let line = UnsafeRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+            let above = UnsafeRawPointer(data + max(0, row - 1) * stride).assumingMemoryBound(to: UInt32.self)
+            let useAbove = row > 0 && rowsReachable
+            if useAbove && memcmp(line, above, width * 4) == 0 {
+                sink.extendRowMatch(lineBytes)
+                adler.add(sums, channels: channels, width: width)
+                continue
+            }
+            sums = opaque ? RowSums(opaqueRow: line, width: width)
+                : RowSums(translucentRow: line, width: width, straight: Self.straight)
+            adler.add(sums, channels: channels, width: width)
+            var column = 0
+            if useAbove && line[0] == above[0] {
+                column = Self.sameRunEnd(line, above, from: 0, width: width)
+                sink.extendRowMatch(1 + column * channels)  // the filter byte matches too
+            } else {
+                sink.literal(0)
+            }
+            while column < width {
+                let value = line[column]
+                if column > 0 && value == line[column - 1] {
+                    let end = Self.repeatRunEnd(line, value, from: column, width: width)
+                    // A short run may start a longer repeat of the row above (text, markers).
+                    if useAbove && end - column < 8 && value == above[column] && end < width && line[end] == above[end] {
+                        let aboveEnd = Self.sameRunEnd(line, above, from: column, width: width)
+                        sink.extendRowMatch((aboveEnd - column) * channels)
+                        column = aboveEnd
+                    } else {
+                        sink.pixelMatch((end - column) * channels)
+                        column = end
+                    }
+                } else if useAbove && value == above[column] {
+                    let end = Self.sameRunEnd(line, above, from: column, width: width)
+                    sink.extendRowMatch((end - column) * channels)
+                    column = end
+                } else if opaque {
+                    sink.literal((value >> 16) & 0xFF)
+                    sink.literal((value >> 8) & 0xFF)
+                    sink.literal(value & 0xFF)
+                    column += 1
+                } else {
+                    let rgba = Self.straight(value)
+                    for shift: UInt32 in [24, 16, 8, 0] { sink.literal((rgba >> shift) & 0xFF) }
+                    column += 1
+                }
+            }
+        }
+        sink.closeRowMatch()
+        sink.literalFrequencies[256] = 1  // the end of block
+        count = sink.count
+        literalFrequencies = Array(UnsafeBufferPointer(start: sink.literalFrequencies, count: 286))
+        distanceFrequencies = Array(UnsafeBufferPointer(start: sink.distanceFrequencies, count: 30))
+        self.adler = adler.value
+    }
+
+    /// The first column after `start` whose pixel differs from `other`'s (two pixels per compare).
+    @inline(__always)
+    private static func sameRunEnd(_ line: UnsafePointer<UInt32>, _ other: UnsafePointer<UInt32>,
+                                   from start: Int, width: Int) -> Int {
+        var end = start + 1
+        while end + 2 <= width && UnsafeRawPointer(line + end).loadUnaligned(as: UInt64.self)
+            == UnsafeRawPointer(other + end).loadUnaligned(as: UInt64.self) { end += 2 }
+        while end < width && line[end] == other[end] { end += 1 }
+        return end
+    }
+
+    /// The first column after `start` whose pixel is not `value`.
+    @inline(__always)
+    private static func repeatRunEnd(_ line: UnsafePointer<UInt32>, _ value: UInt32, from start: Int, width: Int) -> Int {
+        let pair = UInt64(value) << 32 | UInt64(value)
+        var end = start + 1
+        while end + 2 <= width && UnsafeRawPointer(line + end).loadUnaligned(as: UInt64.self) == pair { end += 2 }
+        while end < width && line[end] == value { end += 1 }
+        return end
+    }
+
+    /// A premultiplied ARGB pixel as straight-alpha RGBA, packed first-byte-highest.
+    static func straight(_ argb: UInt32) -> UInt32 {
+        let a = argb >> 24
+        var r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF
+        if a != 0 && a != 0xFF {
+            r = min(255, (r * 255 + a / 2) / a); g = min(255, (g * 255 + a / 2) / a); b = min(255, (b * 255 + a / 2) / a)
+        }
+        return r << 24 | g << 16 | b << 8 | a
+    }
+}
+
+/// Appends tokens and counts their symbols; a match with the row above stays open so that
+/// consecutive pieces of it (a run ending one row and starting the next) become one match.
+private struct TokenSink {
+    let tokens: UnsafeMutablePointer<UInt32>
+    var count = 0
+    let literalFrequencies = UnsafeMutablePointer<UInt32>.allocate(capacity: 286)
+    let distanceFrequencies = UnsafeMutablePointer<UInt32>.allocate(capacity: 30)
+    let lengthSymbols = DeflateBlockWriter.lengthSymbol
+    let pixelCode: Int
+    let rowCode: Int
+    private var openRowMatch = 0
+
+    init(tokens: UnsafeMutablePointer<UInt32>, pixelCode: Int, rowCode: Int) {
+        self.tokens = tokens
+        self.pixelCode = pixelCode
+        self.rowCode = rowCode
+        literalFrequencies.initialize(repeating: 0, count: 286)
+        distanceFrequencies.initialize(repeating: 0, count: 30)
+    }
+
+    func release() {
+        literalFrequencies.deallocate()
+        distanceFrequencies.deallocate()
+    }
+
+    @inline(__always)
+    mutating func literal(_ byte: UInt32) {
+        closeRowMatch()
+        tokens[count] = byte
+        count += 1
+        literalFrequencies[Int(byte)] += 1
+    }
+
+    @inline(__always)
+    mutating func extendRowMatch(_ bytes: Int) { openRowMatch += bytes }
+
+    @inline(__always)
+    mutating func pixelMatch(_ bytes: Int) {
+        closeRowMatch()
+        matches(bytes, distanceCode: pixelCode, flag: ScanlineTokens.match)
+    }
+
+    @inline(__always)
+    mutating func closeRowMatch() {
+        guard openRowMatch > 0 else { return }
+        matches(openRowMatch, distanceCode: rowCode, flag: ScanlineTokens.match | ScanlineTokens.rowMatch)
+        openRowMatch = 0
+    }
+
+    /// `total` (≥ 3) bytes as matches of at most 258, none shorter than 3.
+    private mutating func matches(_ total: Int, distanceCode: Int, flag: UInt32) {
+        var left = total
+        while left > 0 {
+            var chunk = min(left, 258)
+            if left - chunk > 0 && left - chunk < 3 { chunk = left - 3 }
+            tokens[count] = flag | UInt32(chunk)
+            count += 1
+            literalFrequencies[Int(lengthSymbols[chunk])] += 1
+            distanceFrequencies[distanceCode] += 1
+            left -= chunk
+        }
+    }
+}
