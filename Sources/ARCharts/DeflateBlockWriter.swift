@@ -22,49 +22,58 @@ enum DeflateBlockWriter {
         for (code, count) in tokens.distanceFrequencies.enumerated() where count > 0 {
             bits += Int(count) * (Int(distances.lengths[code]) + Int(distanceExtraBits[code]))
         }
-        var writer = BitWriter(capacity: bits / 8 + 16)
-        writer.write(1, 1)  // final block
-        writer.write(2, 2)  // dynamic Huffman codes
-        writer.write(UInt32(literalCount - 257), 5)
-        writer.write(UInt32(distanceCount - 1), 5)
-        writer.write(UInt32(headerCodeCount - 4), 4)
-        for symbol in order.prefix(headerCodeCount) { writer.write(UInt32(headerCode.lengths[symbol]), 3) }
-        for run in header {
-            writer.write(headerCode.reversedCodes[Int(run.symbol)], Int(headerCode.lengths[Int(run.symbol)]))
-            if run.extraBits > 0 { writer.write(UInt32(run.extra), run.extraBits) }
+        return [UInt8](unsafeUninitializedCapacity: bits / 8 + 8) { buffer, count in
+            var writer = BitWriter(buffer)
+            writer.write(1, 1)  // final block
+            writer.write(2, 2)  // dynamic Huffman codes
+            writer.write(UInt32(literalCount - 257), 5)
+            writer.write(UInt32(distanceCount - 1), 5)
+            writer.write(UInt32(headerCodeCount - 4), 4)
+            for symbol in order.prefix(headerCodeCount) { writer.write(UInt32(headerCode.lengths[symbol]), 3) }
+            for run in header {
+                writer.write(headerCode.reversedCodes[Int(run.symbol)], Int(headerCode.lengths[Int(run.symbol)]))
+                if run.extraBits > 0 { writer.write(UInt32(run.extra), run.extraBits) }
+            }
+            writeTokens(tokens, literals: literals, distances: distances, to: &writer)
+            count = writer.finish()
         }
-        writeTokens(tokens, literals: literals, distances: distances, to: &writer)
-        return writer.finish()
     }
 
     private static func writeTokens(_ tokens: ScanlineTokens, literals: HuffmanCode, distances: HuffmanCode,
                                     to writer: inout BitWriter) {
-        literals.reversedCodes.withUnsafeBufferPointer { codes in
-            literals.lengths.withUnsafeBufferPointer { lengths in
-                let pixelDistance = tokens.pixelDistance, rowDistance = tokens.rowDistance
-                let pixelCode = distanceCode(pixelDistance), rowCode = distanceCode(rowDistance)
-                // (code, length, extra bits, extra value) of each of the two distances, merged into one write.
-                let pixelBits = UInt32(pixelDistance - 1 - distanceBase(pixelCode)) << UInt32(distances.lengths[pixelCode])
-                    | distances.reversedCodes[pixelCode]
-                let pixelWidth = Int(distances.lengths[pixelCode] + distanceExtraBits[pixelCode])
-                let rowBits = UInt32(rowDistance - 1 - distanceBase(rowCode)) << UInt32(distances.lengths[rowCode])
-                    | distances.reversedCodes[rowCode]
-                let rowWidth = Int(distances.lengths[rowCode] + distanceExtraBits[rowCode])
-                for index in 0..<tokens.count {
-                    let token = tokens.storage[index]
-                    if token < 256 {
-                        writer.write(codes[Int(token)], Int(lengths[Int(token)]))
-                        continue
-                    }
-                    let length = Int(token & 0x1FF)
-                    let symbol = Int(lengthSymbol[length])
-                    let extra = UInt32(length - Int(lengthBase[symbol - 257]))
-                    writer.write(extra << UInt32(lengths[symbol]) | codes[symbol], Int(lengths[symbol] + lengthExtraBits[symbol - 257]))
-                    if token & ScanlineTokens.rowMatch != 0 { writer.write(rowBits, rowWidth) } else { writer.write(pixelBits, pixelWidth) }
+        // One entry per literal (0–255) and per match length (256 + 3…258): the code and the
+        // length's extra bits as one value in the low 24 bits, their bit count in the high 8.
+        var entries = [UInt32](repeating: 0, count: 256 + 259)
+        for literal in 0..<256 { entries[literal] = UInt32(literals.lengths[literal]) << 24 | literals.reversedCodes[literal] }
+        for length in 3...258 {
+            let symbol = Int(lengthSymbol[length])
+            let codeBits = UInt32(literals.lengths[symbol])
+            let extra = UInt32(length - Int(lengthBase[symbol - 257]))
+            entries[256 + length] = (codeBits + UInt32(lengthExtraBits[symbol - 257])) << 24
+                | extra << codeBits | literals.reversedCodes[symbol]
+        }
+        let pixel = distanceEntry(tokens.pixelDistance, distances), row = distanceEntry(tokens.rowDistance, distances)
+        entries.withUnsafeBufferPointer { entries in
+            for index in 0..<tokens.count {
+                let token = tokens.storage[index]
+                let entry = entries[token < 256 ? Int(token) : 256 + Int(token & 0x1FF)]
+                writer.write(entry & 0xFF_FFFF, Int(entry >> 24))
+                if token >= 256 {
+                    let distance = token & ScanlineTokens.rowMatch != 0 ? row : pixel
+                    writer.write(distance & 0xFF_FFFF, Int(distance >> 24))
                 }
-                writer.write(codes[256], Int(lengths[256]))
             }
         }
+        writer.write(literals.reversedCodes[256], Int(literals.lengths[256]))
+    }
+
+    /// A distance's code and extra bits, packed as in `writeTokens`' entries (0 when unused).
+    private static func distanceEntry(_ distance: Int, _ distances: HuffmanCode) -> UInt32 {
+        guard distance <= 32768 else { return 0 }
+        let code = distanceCode(distance)
+        let codeBits = UInt32(distances.lengths[code])
+        return (codeBits + UInt32(distanceExtraBits[code])) << 24
+            | UInt32(distance - 1 - distanceBase(code)) << codeBits | distances.reversedCodes[code]
     }
 
     /// One entry of the run-length coded code lengths: symbol 0–15 (a length), 16 (repeat the
