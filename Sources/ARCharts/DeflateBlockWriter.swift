@@ -22,17 +22,17 @@ enum DeflateBlockWriter {
         for (code, count) in tokens.distanceFrequencies.enumerated() where count > 0 {
             bits += Int(count) * (Int(distances.lengths[code]) + Int(distanceExtraBits[code]))
         }
-        return [UInt8](unsafeUninitializedCapacity: bits / 8 + 8) { buffer, count in
+        return [UInt8](unsafeUninitializedCapacity: bits / 8 + 9) { buffer, count in
             var writer = BitWriter(buffer)
             writer.write(1, 1)  // final block
             writer.write(2, 2)  // dynamic Huffman codes
-            writer.write(UInt32(literalCount - 257), 5)
-            writer.write(UInt32(distanceCount - 1), 5)
-            writer.write(UInt32(headerCodeCount - 4), 4)
-            for symbol in order.prefix(headerCodeCount) { writer.write(UInt32(headerCode.lengths[symbol]), 3) }
+            writer.write(UInt64(literalCount - 257), 5)
+            writer.write(UInt64(distanceCount - 1), 5)
+            writer.write(UInt64(headerCodeCount - 4), 4)
+            for symbol in order.prefix(headerCodeCount) { writer.write(UInt64(headerCode.lengths[symbol]), 3) }
             for run in header {
-                writer.write(headerCode.reversedCodes[Int(run.symbol)], Int(headerCode.lengths[Int(run.symbol)]))
-                if run.extraBits > 0 { writer.write(UInt32(run.extra), run.extraBits) }
+                writer.write(UInt64(headerCode.reversedCodes[Int(run.symbol)]), Int(headerCode.lengths[Int(run.symbol)]))
+                if run.extraBits > 0 { writer.write(UInt64(run.extra), run.extraBits) }
             }
             writeTokens(tokens, literals: literals, distances: distances, to: &writer)
             count = writer.finish()
@@ -52,19 +52,23 @@ enum DeflateBlockWriter {
             entries[256 + length] = (codeBits + UInt32(lengthExtraBits[symbol - 257])) << 24
                 | extra << codeBits | literals.reversedCodes[symbol]
         }
-        let pixel = distanceEntry(tokens.pixelDistance, distances), row = distanceEntry(tokens.rowDistance, distances)
+        // Indexed by a token's top two bits: literal (none), left pixel, row above.
+        let distanceEntries: [UInt32] = [0, 0, distanceEntry(tokens.pixelDistance, distances),
+                                         distanceEntry(tokens.rowDistance, distances)]
         entries.withUnsafeBufferPointer { entries in
-            for index in 0..<tokens.count {
-                let token = tokens.storage[index]
-                let entry = entries[token < 256 ? Int(token) : 256 + Int(token & 0x1FF)]
-                writer.write(entry & 0xFF_FFFF, Int(entry >> 24))
-                if token >= 256 {
-                    let distance = token & ScanlineTokens.rowMatch != 0 ? row : pixel
-                    writer.write(distance & 0xFF_FFFF, Int(distance >> 24))
+            distanceEntries.withUnsafeBufferPointer { distanceEntries in
+                // No branch per token: a literal writes an empty distance.
+                for index in 0..<tokens.count {
+                    let token = tokens.storage[index]
+                    let entry = entries[token < 256 ? Int(token) : 256 + Int(token & 0x1FF)]
+                    let distance = distanceEntries[Int(token >> 30)]
+                    let entryWidth = UInt64(entry >> 24)
+                    writer.write(UInt64(entry & 0xFF_FFFF) | UInt64(distance & 0xFF_FFFF) << entryWidth,
+                                 Int(entryWidth + UInt64(distance >> 24)))
                 }
             }
         }
-        writer.write(literals.reversedCodes[256], Int(literals.lengths[256]))
+        writer.write(UInt64(literals.reversedCodes[256]), Int(literals.lengths[256]))
     }
 
     /// A distance's code and extra bits, packed as in `writeTokens`' entries (0 when unused).

@@ -99,13 +99,21 @@ final class ScanlineTokens {
         self.adler = adler.value
     }
 
-    /// The first column after `start` whose pixel differs from `other`'s (two pixels per compare).
+    /// The first column after `start` whose pixel differs from `other`'s.
     @inline(__always)
     private static func sameRunEnd(_ line: UnsafePointer<UInt32>, _ other: UnsafePointer<UInt32>,
                                    from start: Int, width: Int) -> Int {
         var end = start + 1
-        while end + 2 <= width && UnsafeRawPointer(line + end).loadUnaligned(as: UInt64.self)
-            == UnsafeRawPointer(other + end).loadUnaligned(as: UInt64.self) { end += 2 }
+        // Eight pixels per step while all are equal (long runs are the common case), then one by one.
+        while end + 8 <= width {
+            let a = UnsafeRawPointer(line + end), b = UnsafeRawPointer(other + end)
+            var differ = a.loadUnaligned(as: UInt64.self) ^ b.loadUnaligned(as: UInt64.self)
+            differ |= a.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            differ |= a.loadUnaligned(fromByteOffset: 16, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+            differ |= a.loadUnaligned(fromByteOffset: 24, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            if differ != 0 { break }
+            end += 8
+        }
         while end < width && line[end] == other[end] { end += 1 }
         return end
     }
@@ -115,7 +123,15 @@ final class ScanlineTokens {
     private static func repeatRunEnd(_ line: UnsafePointer<UInt32>, _ value: UInt32, from start: Int, width: Int) -> Int {
         let pair = UInt64(value) << 32 | UInt64(value)
         var end = start + 1
-        while end + 2 <= width && UnsafeRawPointer(line + end).loadUnaligned(as: UInt64.self) == pair { end += 2 }
+        while end + 8 <= width {
+            let a = UnsafeRawPointer(line + end)
+            var differ = a.loadUnaligned(as: UInt64.self) ^ pair
+            differ |= a.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ pair
+            differ |= a.loadUnaligned(fromByteOffset: 16, as: UInt64.self) ^ pair
+            differ |= a.loadUnaligned(fromByteOffset: 24, as: UInt64.self) ^ pair
+            if differ != 0 { break }
+            end += 8
+        }
         while end < width && line[end] == value { end += 1 }
         return end
     }
