@@ -52,32 +52,29 @@ enum DeflateBlockWriter {
             entries[256 + length] = (codeBits + UInt32(lengthExtraBits[symbol - 257])) << 24
                 | extra << codeBits | literals.reversedCodes[symbol]
         }
-        // Indexed by a token's top two bits: literal (none), left pixel, row above.
-        let distanceEntries: [UInt32] = [0, 0, distanceEntry(tokens.pixelDistance, distances),
-                                         distanceEntry(tokens.rowDistance, distances)]
+        // Per distance code: its bits, its length and the distance minus one where it starts.
+        let distanceBits = distances.reversedCodes.map(UInt64.init)
+        let distanceWidths = (0..<30).map { UInt64(distances.lengths[$0] + distanceExtraBits[$0]) }
+        let distanceShifts = distances.lengths.map(UInt64.init)
+        let distanceBases = (0..<30).map { UInt64(distanceBase($0)) }
+        let codes = distanceCodes
         entries.withUnsafeBufferPointer { entries in
-            distanceEntries.withUnsafeBufferPointer { distanceEntries in
-                // No branch per token: a literal writes an empty distance.
-                for index in 0..<tokens.count {
-                    let token = tokens.storage[index]
-                    let entry = entries[token < 256 ? Int(token) : 256 + Int(token & 0x1FF)]
-                    let distance = distanceEntries[Int(token >> 30)]
-                    let entryWidth = UInt64(entry >> 24)
-                    writer.write(UInt64(entry & 0xFF_FFFF) | UInt64(distance & 0xFF_FFFF) << entryWidth,
-                                 Int(entryWidth + UInt64(distance >> 24)))
+            for index in 0..<tokens.count {
+                let token = tokens.storage[index]
+                if token < 256 {
+                    let entry = entries[Int(token)]
+                    writer.write(UInt64(entry & 0xFF_FFFF), Int(entry >> 24))
+                    continue
                 }
+                let entry = entries[256 + Int(token & 0x1FF)]
+                let distance = Int(token >> 9 & 0xFFFF)
+                let code = Int(codes[distanceCodeIndex(distance)])
+                let distanceValue = distanceBits[code] | (UInt64(distance - 1) - distanceBases[code]) << distanceShifts[code]
+                let entryWidth = UInt64(entry >> 24)
+                writer.write(UInt64(entry & 0xFF_FFFF) | distanceValue << entryWidth, Int(entryWidth + distanceWidths[code]))
             }
         }
         writer.write(UInt64(literals.reversedCodes[256]), Int(literals.lengths[256]))
-    }
-
-    /// A distance's code and extra bits, packed as in `writeTokens`' entries (0 when unused).
-    private static func distanceEntry(_ distance: Int, _ distances: HuffmanCode) -> UInt32 {
-        guard distance <= 32768 else { return 0 }
-        let code = distanceCode(distance)
-        let codeBits = UInt32(distances.lengths[code])
-        return (codeBits + UInt32(distanceExtraBits[code])) << 24
-            | UInt32(distance - 1 - distanceBase(code)) << codeBits | distances.reversedCodes[code]
     }
 
     /// One entry of the run-length coded code lengths: symbol 0–15 (a length), 16 (repeat the
@@ -133,5 +130,16 @@ enum DeflateBlockWriter {
         var code = 0
         while code < 29 && distanceBase(code + 1) <= distance - 1 { code += 1 }
         return code
+    }
+
+    /// zlib's lookup: `distanceCodes[distanceCodeIndex(d)]` is the code of distance `d`
+    /// (distances up to 256 one by one, longer ones by 128s, where codes change no faster).
+    static let distanceCodes: [UInt8] = (0..<512).map { index in
+        UInt8(distanceCode(index < 256 ? index + 1 : ((index - 256) << 7) + 1))
+    }
+
+    @inline(__always)
+    static func distanceCodeIndex(_ distance: Int) -> Int {
+        distance <= 256 ? distance - 1 : 256 + ((distance - 1) >> 7)
     }
 }

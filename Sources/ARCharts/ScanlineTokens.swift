@@ -4,15 +4,14 @@ import Foundation
 /// comparing whole pixels of a Cairo ARGB32 surface.
 ///
 /// Charts are flat fills, horizontal rules and a little anti-aliased text and lines, so nearly
-/// every byte is a repeat of the pixel to the left (a match at distance `pixelDistance`) or of
-/// the pixel above (distance `rowDistance`, one scanline). Only those two distances are tried,
-/// one 32-bit compare per pixel, instead of zlib's hash chains over bytes; rows equal to the
-/// one above are found with `memcmp` and cost one token per 258 bytes.
+/// every byte is a repeat of the pixel to the left or of the pixel above (one scanline back):
+/// those two are tried first, one 32-bit compare per pixel, and rows equal to the one above are
+/// found with `memcmp` and cost one token per 258 bytes. Only a pixel that repeats neither looks
+/// further back, in a table of recent such pixels (text repeats its glyphs), instead of zlib's
+/// hash chains over every byte.
 final class ScanlineTokens {
-    /// Marks a match token; the low 9 bits are its length (3–258).
+    /// Marks a match token: distance (1–32768) in bits 9–24, length (3–258) in the low 9 bits.
     static let match: UInt32 = 1 << 31
-    /// Marks a match with the row above (else with the pixel to the left).
-    static let rowMatch: UInt32 = 1 << 30
 
     /// Literal bytes (< 256) and match tokens, in stream order; `count` of them.
     let storage: UnsafeMutablePointer<UInt32>
@@ -21,9 +20,6 @@ final class ScanlineTokens {
     let literalFrequencies: [UInt32]
     /// How often each distance code (0–29) occurs.
     let distanceFrequencies: [UInt32]
-    /// Bytes per pixel (3 for RGB, 4 for RGBA) and per scanline (filter byte included).
-    let pixelDistance: Int
-    let rowDistance: Int
     /// Adler-32 of the uncompressed scanlines: the zlib stream's trailer.
     let adler: UInt32
 
@@ -34,12 +30,13 @@ final class ScanlineTokens {
     init(pixels data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, opaque: Bool) {
         let channels = opaque ? 3 : 4
         let lineBytes = 1 + width * channels
-        pixelDistance = channels
-        rowDistance = lineBytes
         storage = .allocate(capacity: height * lineBytes + 1)
-        var sink = TokenSink(tokens: storage, pixelCode: DeflateBlockWriter.distanceCode(channels),
-                             rowCode: DeflateBlockWriter.distanceCode(lineBytes))
+        var sink = TokenSink(tokens: storage, rowDistance: lineBytes)
         defer { sink.release() }
+        // Row and column (high and low half) of the last pixel that hashed to each slot.
+        let recent = UnsafeMutablePointer<UInt64>.allocate(capacity: 1 << Self.slotBits)
+        recent.initialize(repeating: .max, count: 1 << Self.slotBits)
+        defer { recent.deallocate() }
         let rowsReachable = lineBytes <= 32768  // deflate's window
         var adler = ScanlineAdler32()
         var sums = RowSums()
@@ -72,13 +69,18 @@ final class ScanlineTokens {
                         sink.extendRowMatch((aboveEnd - column) * channels)
                         column = aboveEnd
                     } else {
-                        sink.pixelMatch((end - column) * channels)
+                        sink.match((end - column) * channels, distance: channels)
                         column = end
                     }
                 } else if useAbove && value == above[column] {
                     let end = Self.sameRunEnd(line, above, from: column, width: width)
                     sink.extendRowMatch((end - column) * channels)
                     column = end
+                } else if column + 1 < width, case let length = Self.earlierRepeat(
+                    at: column, row: row, line: line, slots: recent, data: data, stride: stride, width: width, channels: channels),
+                    length.pixels > 0 {
+                    sink.match(length.pixels * channels, distance: length.distance)
+                    column += length.pixels
                 } else if opaque {
                     sink.literal((value >> 16) & 0xFF)
                     sink.literal((value >> 8) & 0xFF)
@@ -97,6 +99,29 @@ final class ScanlineTokens {
         literalFrequencies = Array(UnsafeBufferPointer(start: sink.literalFrequencies, count: 286))
         distanceFrequencies = Array(UnsafeBufferPointer(start: sink.distanceFrequencies, count: 30))
         self.adler = adler.value
+    }
+
+    static let slotBits = 13
+
+    /// The pixels from `column` on that repeat an earlier place with the same two pixels,
+    /// within deflate's 32 KiB window and without crossing a row end (0 pixels if none, or
+    /// fewer than two); the place is remembered for later pixels.
+    @inline(__always)
+    private static func earlierRepeat(at column: Int, row: Int, line: UnsafePointer<UInt32>,
+                                      slots: UnsafeMutablePointer<UInt64>, data: UnsafeMutablePointer<UInt8>,
+                                      stride: Int, width: Int, channels: Int) -> (pixels: Int, distance: Int) {
+        let slot = Int((((line[column] &* 0x9E37_79B1) &+ line[column + 1]) &* 0x85EB_CA77) >> UInt32(32 - slotBits))
+        let previous = slots[slot]
+        slots[slot] = UInt64(row) << 32 | UInt64(column)
+        guard previous != .max else { return (0, 0) }
+        let earlierRow = Int(previous >> 32), earlierColumn = Int(previous & 0xFFFF_FFFF)
+        let distance = (row - earlierRow) * (1 + width * channels) + (column - earlierColumn) * channels
+        guard distance <= 32768 else { return (0, 0) }
+        let earlier = UnsafeRawPointer(data + earlierRow * stride).assumingMemoryBound(to: UInt32.self) + earlierColumn
+        let limit = width - max(column, earlierColumn)
+        var length = 0
+        while length < limit && line[column + length] == earlier[length] { length += 1 }
+        return length >= 2 ? (length, distance) : (0, 0)
     }
 
     /// The first column after `start` whose pixel differs from `other`'s.
@@ -155,14 +180,13 @@ private struct TokenSink {
     let literalFrequencies = UnsafeMutablePointer<UInt32>.allocate(capacity: 286)
     let distanceFrequencies = UnsafeMutablePointer<UInt32>.allocate(capacity: 30)
     let lengthSymbols = DeflateBlockWriter.lengthSymbol
-    let pixelCode: Int
-    let rowCode: Int
+    let distanceCodes = DeflateBlockWriter.distanceCodes
+    let rowDistance: Int
     private var openRowMatch = 0
 
-    init(tokens: UnsafeMutablePointer<UInt32>, pixelCode: Int, rowCode: Int) {
+    init(tokens: UnsafeMutablePointer<UInt32>, rowDistance: Int) {
         self.tokens = tokens
-        self.pixelCode = pixelCode
-        self.rowCode = rowCode
+        self.rowDistance = rowDistance
         literalFrequencies.initialize(repeating: 0, count: 286)
         distanceFrequencies.initialize(repeating: 0, count: 30)
     }
@@ -184,28 +208,29 @@ private struct TokenSink {
     mutating func extendRowMatch(_ bytes: Int) { openRowMatch += bytes }
 
     @inline(__always)
-    mutating func pixelMatch(_ bytes: Int) {
+    mutating func match(_ bytes: Int, distance: Int) {
         closeRowMatch()
-        matches(bytes, distanceCode: pixelCode, flag: ScanlineTokens.match)
+        matches(bytes, distance: distance)
     }
 
     @inline(__always)
     mutating func closeRowMatch() {
         guard openRowMatch > 0 else { return }
-        matches(openRowMatch, distanceCode: rowCode, flag: ScanlineTokens.match | ScanlineTokens.rowMatch)
+        matches(openRowMatch, distance: rowDistance)
         openRowMatch = 0
     }
 
     /// `total` (≥ 3) bytes as matches of at most 258, none shorter than 3.
-    private mutating func matches(_ total: Int, distanceCode: Int, flag: UInt32) {
+    private mutating func matches(_ total: Int, distance: Int) {
+        let code = Int(distanceCodes[DeflateBlockWriter.distanceCodeIndex(distance)])
         var left = total
         while left > 0 {
             var chunk = min(left, 258)
             if left - chunk > 0 && left - chunk < 3 { chunk = left - 3 }
-            tokens[count] = flag | UInt32(chunk)
+            tokens[count] = ScanlineTokens.match | UInt32(distance) << 9 | UInt32(chunk)
             count += 1
             literalFrequencies[Int(lengthSymbols[chunk])] += 1
-            distanceFrequencies[distanceCode] += 1
+            distanceFrequencies[code] += 1
             left -= chunk
         }
     }

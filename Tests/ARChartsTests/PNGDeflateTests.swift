@@ -35,7 +35,18 @@ struct PNGDeflateTests {
         var translucent = Image(name: "translucent", width: 9, height: 3, pixels: [])
         translucent.pixels = (0..<27).map { index in [0x8000_0040, 0x0000_0000, 0xFFFF_0000, 0x4020_1000][index / 4 % 4] }
         let single = Image(name: "single", width: 1, height: 1, pixels: [0xFF00_72B2])
-        return [noise, flat, runs, wide, translucent, single]
+        // "Glyphs": three 2–6 pixel patterns stamped over a background, as text repeats its letters,
+        // some within a row, some rows apart (matches at other distances than left and above).
+        var glyphs = Image(name: "glyphs", width: 300, height: 40, pixels: Array(repeating: 0xFFFF_FFFF, count: 12_000))
+        let patterns: [[UInt32]] = [[0xFF10_1010, 0xFF80_8080, 0xFF20_2020], [0xFF00_72B2, 0xFF33_99CC, 0xFF00_72B2, 0xFF11_1111, 0xFFAB_CDEF, 0xFF00_0001],
+                                    [0xFF55_5555, 0xFF56_5656]]
+        for stamp in 0..<400 {
+            let pattern = patterns[Int(next() % 3)]
+            let row = Int(next() % 40), column = Int(next() % UInt32(300 - pattern.count))
+            for (offset, pixel) in pattern.enumerated() { glyphs.pixels[row * 300 + column + offset] = pixel }
+            if stamp % 7 == 0 { glyphs.pixels[row * 300 + column] = 0xFF00_0000 | next() >> 8 }
+        }
+        return [noise, flat, runs, wide, translucent, single, glyphs]
     }()
 
     /// Filter byte 0, then RGB (or straight RGBA when any pixel is translucent), as PNG wants them.
@@ -104,6 +115,30 @@ struct PNGDeflateTests {
         #expect(limited.reduce(0.0) { $0 + 1 / Double(1 << Int($1)) } == 1)
         // One used symbol still gets a two-code tree.
         #expect(HuffmanCode(frequencies: [0, 0, 5], limit: 7).lengths == [1, 0, 1])
+    }
+
+    @Test func repeatedGlyphsMatchEarlierPlaces() {
+        var glyphs = Self.images.first { $0.name == "glyphs" }!
+        let distances = glyphs.pixels.withUnsafeMutableBytes { bytes in
+            let tokens = ScanlineTokens(pixels: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                        width: glyphs.width, height: glyphs.height, stride: glyphs.width * 4, opaque: true)
+            return Set((0..<tokens.count).map { tokens.storage[$0] }.filter { $0 >= 256 }.map { $0 >> 9 & 0xFFFF })
+        }
+        // Besides the pixel to the left (3) and the row above (901), stamps repeat earlier ones.
+        #expect(distances.isSuperset(of: [3, 901]))
+        #expect(distances.count > 10)
+    }
+
+    @Test func distanceCodeTableAgreesWithTheRFC() {
+        // RFC 1951 §3.2.5: code 4 is distances 5–6, code 16 is 257–384, code 29 is 24577–32768.
+        #expect(DeflateBlockWriter.distanceCode(5) == 4 && DeflateBlockWriter.distanceCode(7) == 5)
+        #expect(DeflateBlockWriter.distanceCode(384) == 16 && DeflateBlockWriter.distanceCode(385) == 17)
+        #expect(DeflateBlockWriter.distanceCode(24577) == 29 && DeflateBlockWriter.distanceCode(32768) == 29)
+        let mismatches = (1...32768).filter { distance in
+            Int(DeflateBlockWriter.distanceCodes[DeflateBlockWriter.distanceCodeIndex(distance)])
+                != DeflateBlockWriter.distanceCode(distance)
+        }
+        #expect(mismatches.isEmpty)
     }
 
     @Test func codeLengthsAreRunLengthCoded() {
