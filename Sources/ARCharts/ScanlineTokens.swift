@@ -30,8 +30,8 @@ final class ScanlineTokens {
     init(pixels data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, opaque: Bool) {
         let channels = opaque ? 3 : 4
         let lineBytes = 1 + width * channels
-        storage = .allocate(capacity: height * lineBytes + 1)
-        var sink = TokenSink(tokens: storage, rowDistance: lineBytes)
+        // Charts need far fewer tokens than bytes; the sink grows for images that do not.
+        var sink = TokenSink(capacity: min(height * lineBytes, 1 << 16), rowDistance: lineBytes)
         defer { sink.release() }
         // Row and column (high and low half) of the last pixel that hashed to each slot.
         let recent = UnsafeMutablePointer<UInt64>.allocate(capacity: 1 << Self.slotBits)
@@ -49,6 +49,7 @@ final class ScanlineTokens {
                 adler.add(sums, channels: channels, width: width)
                 continue
             }
+            sink.reserveRow(lineBytes)
             sums = opaque ? RowSums(opaqueRow: line, width: width)
                 : RowSums(translucentRow: line, width: width, straight: Self.straight)
             adler.add(sums, channels: channels, width: width)
@@ -93,9 +94,11 @@ final class ScanlineTokens {
                 }
             }
         }
+        sink.reserveRow(0)
         sink.closeRowMatch()
         sink.literalFrequencies[256] = 1  // the end of block
         count = sink.count
+        storage = sink.tokens
         literalFrequencies = Array(UnsafeBufferPointer(start: sink.literalFrequencies, count: 286))
         distanceFrequencies = Array(UnsafeBufferPointer(start: sink.distanceFrequencies, count: 30))
         self.adler = adler.value
@@ -175,7 +178,9 @@ final class ScanlineTokens {
 /// Appends tokens and counts their symbols; a match with the row above stays open so that
 /// consecutive pieces of it (a run ending one row and starting the next) become one match.
 private struct TokenSink {
-    let tokens: UnsafeMutablePointer<UInt32>
+    /// Owned by the sink until `ScanlineTokens` takes it at the end.
+    private(set) var tokens: UnsafeMutablePointer<UInt32>
+    private var capacity: Int
     var count = 0
     let literalFrequencies = UnsafeMutablePointer<UInt32>.allocate(capacity: 286)
     let distanceFrequencies = UnsafeMutablePointer<UInt32>.allocate(capacity: 30)
@@ -184,8 +189,9 @@ private struct TokenSink {
     let rowDistance: Int
     private var openRowMatch = 0
 
-    init(tokens: UnsafeMutablePointer<UInt32>, rowDistance: Int) {
-        self.tokens = tokens
+    init(capacity: Int, rowDistance: Int) {
+        self.capacity = max(capacity, 16)
+        tokens = .allocate(capacity: self.capacity)
         self.rowDistance = rowDistance
         literalFrequencies.initialize(repeating: 0, count: 286)
         distanceFrequencies.initialize(repeating: 0, count: 30)
@@ -218,6 +224,19 @@ private struct TokenSink {
         guard openRowMatch > 0 else { return }
         matches(openRowMatch, distance: rowDistance)
         openRowMatch = 0
+    }
+
+    /// Makes room for the tokens of one scanline of `lineBytes` (at most one per byte) and
+    /// of the open match with the rows above (one per 3 bytes at most), so that the loop over
+    /// pixels needs no check.
+    mutating func reserveRow(_ lineBytes: Int) {
+        let needed = count + lineBytes + openRowMatch / 3 + 2
+        guard needed > capacity else { return }
+        let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: max(needed, capacity * 2))
+        grown.moveInitialize(from: tokens, count: count)
+        tokens.deallocate()
+        tokens = grown
+        capacity = max(needed, capacity * 2)
     }
 
     /// `total` (≥ 3) bytes as matches of at most 258, none shorter than 3.

@@ -16,8 +16,9 @@ struct PNGDeflateTests {
     static let images: [Image] = {
         var state: UInt32 = 2026
         func next() -> UInt32 { state = state &* 1_664_525 &+ 1_013_904_223; return state }
-        var noise = Image(name: "noise", width: 37, height: 23, pixels: [])
-        noise.pixels = (0..<37 * 23).map { _ in 0xFF00_0000 | next() >> 8 }
+        // Noise: literals only, 225,000 of them, more than the token buffer starts with.
+        var noise = Image(name: "noise", width: 301, height: 250, pixels: [])
+        noise.pixels = (0..<301 * 250).map { _ in 0xFF00_0000 | next() >> 8 }
         // 700 × 5 of one colour: runs of 2100 bytes (split at 258) and whole rows repeating.
         let flat = Image(name: "flat", width: 700, height: 5, pixels: Array(repeating: 0xFFF5_F6F8, count: 3500))
         // Runs of 86, 87 and 88 pixels (258, 261, 264 bytes: the split leaves 0, 3 and 6) and
