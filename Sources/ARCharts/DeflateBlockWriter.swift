@@ -1,6 +1,6 @@
 /// Writes LZ77 tokens as one final deflate block with dynamic Huffman codes (RFC 1951 §3.2.7).
 enum DeflateBlockWriter {
-    /// The compressed block for `tokens` (their frequencies counted in `symbols`).
+    /// The compressed block for `tokens`, with codes built from the frequencies they counted.
     static func write(_ tokens: ScanlineTokens) -> [UInt8] {
         let literals = HuffmanCode(frequencies: tokens.literalFrequencies, limit: 15)
         let distances = HuffmanCode(frequencies: tokens.distanceFrequencies, limit: 15)
