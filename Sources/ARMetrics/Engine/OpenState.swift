@@ -25,46 +25,70 @@ struct OpenState: Sendable {
     }
 
     /// The state at `d`; with `only`, rows it flags false are left closed (open 0), for a
-    /// filter that rejects them anyway.
+    /// filter that rejects them anyway. Rows are worked in blocks on a few threads.
     init(rows: ItemRows, ledger: Ledger, at d: Int32, only: [Bool]? = nil) {
         day = d
-        let docs = ledger.documents, wo = ledger.writeOffs
-        var open = [Int64](repeating: 0, count: rows.count)
-        for i in 0..<rows.documentCount where docs.issue[i] <= d && only?[i] != false {
-            var o = docs.amount[i]
-            var k = Int(docs.allocationStart[i])
-            let end = Int(docs.allocationStart[i + 1])
+        let n = rows.count
+        // Four columns written once per row, without zeroing them first.
+        var reason: [Int32] = [], hasOpenDispute: [Bool] = [], disputed: [Int64] = []
+        open = .filledByRows(count: n) { open in
+            reason = .filledByRows(count: n) { reason in
+                hasOpenDispute = .filledByRows(count: n) { has in
+                    disputed = .filledByRows(count: n) { disputed in
+                        ParallelRows.forEach(count: n) { range in
+                            for r in range {
+                                let row = Self.row(r, rows: rows, ledger: ledger, at: d, selected: only?[r] != false)
+                                open.set(r, row.open)
+                                reason.set(r, row.reason)
+                                has.set(r, row.hasOpenDispute)
+                                disputed.set(r, row.disputed)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.reason = reason
+        self.hasOpenDispute = hasOpenDispute
+        self.disputed = disputed
+    }
+
+    /// Row `r`'s open amount and open disputes at `d` (all zero when not `selected`).
+    @inline(__always)
+    private static func row(_ r: Int, rows: ItemRows, ledger: Ledger, at d: Int32, selected: Bool)
+        -> (open: Int64, reason: Int32, hasOpenDispute: Bool, disputed: Int64) {
+        guard selected else { return (0, -1, false, 0) }
+        guard r < rows.documentCount else { return (rows.issue[r] <= d ? -rows.amount[r] : 0, -1, false, 0) }
+        let docs = ledger.documents
+        var open: Int64 = 0
+        if docs.issue[r] <= d {
+            let wo = ledger.writeOffs
+            var o = docs.amount[r]
+            var k = Int(docs.allocationStart[r])
+            let end = Int(docs.allocationStart[r + 1])
             while k < end, docs.allocationDay[k] <= d {
                 o -= docs.allocationAmount[k]
                 k += 1
             }
-            var w = Int(docs.writeOffStart[i])
-            let wEnd = Int(docs.writeOffStart[i + 1])
+            var w = Int(docs.writeOffStart[r])
+            let wEnd = Int(docs.writeOffStart[r + 1])
             while w < wEnd, wo.day[w] <= d {
                 o -= wo.amount[w]
                 w += 1
             }
-            open[i] = rows.type[i] == ItemRows.creditNoteType ? -o : o
+            open = rows.type[r] == ItemRows.creditNoteType ? -o : o
         }
-        for r in rows.documentCount..<rows.count where rows.issue[r] <= d && only?[r] != false { open[r] = -rows.amount[r] }
-        self.open = open
-        reason = [Int32](repeating: -1, count: rows.count)
-        hasOpenDispute = [Bool](repeating: false, count: rows.count)
-        disputed = [Int64](repeating: 0, count: rows.count)
-        markDisputes(ledger.documents, ledger.disputes, only: only)
-    }
-
-    private mutating func markDisputes(_ docs: DocumentTable, _ disputes: DisputeTable, only: [Bool]?) {
-        for i in 0..<docs.count where docs.disputeStart[i] < docs.disputeStart[i + 1] && only?[i] != false {
-            var sum: Int64 = 0
-            var whole = false
-            for k in Int(docs.disputeStart[i])..<Int(docs.disputeStart[i + 1]) where Self.isOpen(k, disputes, at: day) {
-                if !hasOpenDispute[i] { reason[i] = disputes.reason.codes[k] }
-                hasOpenDispute[i] = true
-                if let amount = disputes.amount[k] { sum += amount } else { whole = true }
-            }
-            if hasOpenDispute[i], open[i] > 0 { disputed[i] = whole ? open[i] : min(sum, open[i]) }
+        let first = Int(docs.disputeStart[r]), last = Int(docs.disputeStart[r + 1])
+        guard first < last else { return (open, -1, false, 0) }
+        let disputes = ledger.disputes
+        var reason: Int32 = -1, has = false, sum: Int64 = 0, whole = false
+        for k in first..<last where isOpen(k, disputes, at: d) {
+            if !has { reason = disputes.reason.codes[k] }
+            has = true
+            if let amount = disputes.amount[k] { sum += amount } else { whole = true }
         }
+        let disputed = has && open > 0 ? (whole ? open : min(sum, open)) : 0
+        return (open, reason, has, disputed)
     }
 
     /// Whether dispute row `k` is open at `d`: opened on or before it, not resolved on or before it.
