@@ -36,13 +36,8 @@ struct OpenState: Sendable {
                 hasOpenDispute = .filledByRows(count: n) { has in
                     disputed = .filledByRows(count: n) { disputed in
                         ParallelRows.forEach(count: n) { range in
-                            for r in range {
-                                let row = Self.row(r, rows: rows, ledger: ledger, at: d, selected: only?[r] != false)
-                                open.set(r, row.open)
-                                reason.set(r, row.reason)
-                                has.set(r, row.hasOpenDispute)
-                                disputed.set(r, row.disputed)
-                            }
+                            Self.fill(range, rows: rows, ledger: ledger, at: d, only: only,
+                                      open: open, reason: reason, hasOpenDispute: has, disputed: disputed)
                         }
                     }
                 }
@@ -53,42 +48,51 @@ struct OpenState: Sendable {
         self.disputed = disputed
     }
 
-    /// Row `r`'s open amount and open disputes at `d` (all zero when not `selected`).
-    @inline(__always)
-    private static func row(_ r: Int, rows: ItemRows, ledger: Ledger, at d: Int32, selected: Bool)
-        -> (open: Int64, reason: Int32, hasOpenDispute: Bool, disputed: Int64) {
-        guard selected else { return (0, -1, false, 0) }
-        guard r < rows.documentCount else { return (rows.issue[r] <= d ? -rows.amount[r] : 0, -1, false, 0) }
-        let docs = ledger.documents
-        var open: Int64 = 0
-        if docs.issue[r] <= d {
-            let wo = ledger.writeOffs
-            var o = docs.amount[r]
-            var k = Int(docs.allocationStart[r])
-            let end = Int(docs.allocationStart[r + 1])
-            while k < end, docs.allocationDay[k] <= d {
-                o -= docs.allocationAmount[k]
-                k += 1
+    /// Rows `range` of the four columns (all zero for rows `only` flags false).
+    private static func fill(_ range: Range<Int>, rows: ItemRows, ledger: Ledger, at d: Int32, only: [Bool]?,
+                             open: RowWriter<Int64>, reason: RowWriter<Int32>, hasOpenDispute: RowWriter<Bool>,
+                             disputed: RowWriter<Int64>) {
+        let docs = ledger.documents, wo = ledger.writeOffs, disputes = ledger.disputes
+        let documents = range.clamped(to: 0..<rows.documentCount)
+        for i in documents {
+            var o: Int64 = 0
+            if docs.issue[i] <= d && only?[i] != false {
+                o = docs.amount[i]
+                var k = Int(docs.allocationStart[i])
+                let end = Int(docs.allocationStart[i + 1])
+                while k < end, docs.allocationDay[k] <= d {
+                    o -= docs.allocationAmount[k]
+                    k += 1
+                }
+                var w = Int(docs.writeOffStart[i])
+                let wEnd = Int(docs.writeOffStart[i + 1])
+                while w < wEnd, wo.day[w] <= d {
+                    o -= wo.amount[w]
+                    w += 1
+                }
+                if rows.type[i] == ItemRows.creditNoteType { o = -o }
             }
-            var w = Int(docs.writeOffStart[r])
-            let wEnd = Int(docs.writeOffStart[r + 1])
-            while w < wEnd, wo.day[w] <= d {
-                o -= wo.amount[w]
-                w += 1
+            open.set(i, o)
+        }
+        for r in range.clamped(to: rows.documentCount..<rows.count) {
+            open.set(r, rows.issue[r] <= d && only?[r] != false ? -rows.amount[r] : 0)
+        }
+        for r in range {
+            reason.set(r, -1)
+            hasOpenDispute.set(r, false)
+            disputed.set(r, 0)
+        }
+        for i in documents where docs.disputeStart[i] < docs.disputeStart[i + 1] && only?[i] != false {
+            var sum: Int64 = 0, whole = false, has = false
+            for k in Int(docs.disputeStart[i])..<Int(docs.disputeStart[i + 1]) where isOpen(k, disputes, at: d) {
+                if !has { reason.set(i, disputes.reason.codes[k]) }
+                has = true
+                if let amount = disputes.amount[k] { sum += amount } else { whole = true }
             }
-            open = rows.type[r] == ItemRows.creditNoteType ? -o : o
+            hasOpenDispute.set(i, has)
+            let o = open.get(i)
+            if has, o > 0 { disputed.set(i, whole ? o : min(sum, o)) }
         }
-        let first = Int(docs.disputeStart[r]), last = Int(docs.disputeStart[r + 1])
-        guard first < last else { return (open, -1, false, 0) }
-        let disputes = ledger.disputes
-        var reason: Int32 = -1, has = false, sum: Int64 = 0, whole = false
-        for k in first..<last where isOpen(k, disputes, at: d) {
-            if !has { reason = disputes.reason.codes[k] }
-            has = true
-            if let amount = disputes.amount[k] { sum += amount } else { whole = true }
-        }
-        let disputed = has && open > 0 ? (whole ? open : min(sum, open)) : 0
-        return (open, reason, has, disputed)
     }
 
     /// Whether dispute row `k` is open at `d`: opened on or before it, not resolved on or before it.

@@ -49,6 +49,10 @@ struct RowWriter<Element>: @unchecked Sendable {
     /// Initializes (or overwrites a trivial value at) row `r`.
     @inline(__always)
     func set(_ r: Int, _ value: Element) { (base + r).initialize(to: value) }
+
+    /// Row `r`, once this block has set it.
+    @inline(__always)
+    func get(_ r: Int) -> Element { base[r] }
 }
 
 extension Array where Element: BitwiseCopyable {
