@@ -13,7 +13,9 @@ struct ParallelSweepTests {
         let ledger = try OracleTests.randomLedger(seed: seed)
         let engine = MetricEngine(ledger: ledger)
         let metrics = [MetricRequest(.ar), MetricRequest(.current), MetricRequest(.overdueRate), MetricRequest(.count),
-                       MetricRequest(.aging), MetricRequest(.aging, aging: AgingSpec(basis: .issueDate, bounds: [45]))]
+                       MetricRequest(.aging), MetricRequest(.aging, aging: AgingSpec(basis: .issueDate, bounds: [45])),
+                       MetricRequest(.dso), MetricRequest(.dso, dsoMethod: .countback), MetricRequest(.sales),
+                       MetricRequest(.daysToPay), MetricRequest(.daysLate), MetricRequest(.writeOffs)]
         for dimensions in [[], [Dimension.region], [.customer, .currency], [.entity]] {
             for metrics in [metrics, [MetricRequest(.ar), MetricRequest(.overdue)]] {   // with and without aging
                 let query = MetricQuery(metrics: metrics, dimensions: dimensions, dates: dates)

@@ -17,17 +17,19 @@ enum ParallelSum {
     /// Tests bind it lower (`ParallelSum.$blockSize.withValue(7) { … }`) to make small ledgers
     /// take the threaded paths.
     @TaskLocal static var blockSize = 32_768
-    /// Cap on all workers' accumulator slots together (8 bytes each).
+    /// Cap on all workers' accumulator slots together.
     static let slotBudget = 1 << 25
 
     /// The sum of `body` over every row of `0 ..< count` into an accumulator of `size` slots.
-    static func sum(count: Int, size: Int, blockSize: Int = blockSize,
-                    _ body: @Sendable (Range<Int>, UnsafeMutablePointer<Int64>) throws(MetricError) -> Void) throws(MetricError) -> [Int64] {
+    static func sum<T: FixedWidthInteger & Sendable>(
+        count: Int, size: Int, of _: T.Type, blockSize: Int = blockSize,
+        _ body: @Sendable (Range<Int>, UnsafeMutablePointer<T>) throws(MetricError) -> Void
+    ) throws(MetricError) -> [T] {
         guard size > 0 else { return [] }
         let blocks = (count + blockSize - 1) / blockSize
         let workers = blocks < 2 ? 1 : min(max(2, processorCount), blocks, max(1, slotBudget / size))
         if workers <= 1 {
-            var acc = [Int64](repeating: 0, count: size)
+            var acc = [T](repeating: 0, count: size)
             var failure: MetricError?
             acc.withUnsafeMutableBufferPointer { buffer in
                 do throws(MetricError) { try body(0..<count, buffer.baseAddress!) } catch { failure = error }
@@ -36,10 +38,10 @@ enum ParallelSum {
             return acc
         }
         let next = Atomic<Int>(0)
-        let partials = Mutex<[[Int64]]>([])
+        let partials = Mutex<[[T]]>([])
         let firstFailure = Mutex<(block: Int, error: MetricError)?>(nil)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var acc = [Int64](repeating: 0, count: size)
+            var acc = [T](repeating: 0, count: size)
             acc.withUnsafeMutableBufferPointer { buffer in
                 while true {
                     let block = next.wrappingAdd(1, ordering: .relaxed).oldValue
@@ -62,11 +64,17 @@ enum ParallelSum {
         total.withUnsafeMutableBufferPointer { sum in
             for partial in all {
                 partial.withUnsafeBufferPointer { p in
-                    for i in 0..<size { sum[i] &+= p[i] }
+                    for i in 0..<size { sum[i] += p[i] }
                 }
             }
         }
         return total
+    }
+
+    /// ``sum(count:size:of:blockSize:_:)`` in 64-bit sums.
+    static func sum(count: Int, size: Int, blockSize: Int = blockSize,
+                    _ body: @Sendable (Range<Int>, UnsafeMutablePointer<Int64>) throws(MetricError) -> Void) throws(MetricError) -> [Int64] {
+        try sum(count: count, size: size, of: Int64.self, blockSize: blockSize, body)
     }
 
     /// Online processors, at least 1.
