@@ -24,93 +24,30 @@ struct BalanceSweep {
     }
 
     init(run: QueryRun, dates: [Int32], specs: [AgingSpec]) throws(MetricError) {
-        let rows = run.rows, docs = run.ledger.documents, wo = run.ledger.writeOffs, currencies = run.ledger.currencies
-        let group = run.groupRows(nil).groups
-        let groups = run.registry.count, n = dates.count, currencyCount = currencies.count
-        // Factors flat by date then currency; a missing one is an error only when used.
-        var rates = [CrossRate](repeating: .identity, count: n * currencyCount)
-        var missing = [Bool](repeating: false, count: n * currencyCount)
-        for (j, day) in dates.enumerated() {
-            for (c, factor) in try run.book.factors(to: run.target, on: day).enumerated() {
-                if let factor { rates[j * currencyCount + c] = factor } else { missing[j * currencyCount + c] = true }
-            }
+        let pass = try SweepPass(run: run, dates: dates, specs: specs)
+        var acc = try ParallelSum.sum(count: pass.rows.count, size: pass.size) { (range, acc) throws(MetricError) in
+            try pass.run(range, into: acc)
         }
-        // Items in a currency converted by 1 at every date add a constant between two of their
-        // events: one start and one end per stretch in difference arrays, not one add per date.
-        let constant = (0..<currencyCount).map { c in (0..<n).allSatisfy { !missing[$0 * currencyCount + c] && rates[$0 * currencyCount + c].isIdentity } }
-        var ar = [Int64](repeating: 0, count: (n + 1) * groups), current = ar, count = [Int](repeating: 0, count: (n + 1) * groups)
-        var arStep = ar, currentStep = ar, countStep = count
-        let dateIndex = DateIndex(dates)
-        let bucketCounts = specs.map(\.bucketNames.count)
-        var buckets = bucketCounts.map { [Int64](repeating: 0, count: n * $0 * groups) }
-        for r in 0..<rows.count {
-            var j = dateIndex.first(notBefore: rows.issue[r])
-            guard j < n else { continue }
-            let g = Int(group[r]), isDocument = r < rows.documentCount, c = Int(rows.currency[r]), due = rows.due[r]
-            let negate = rows.type[r] != ItemRows.invoiceType, stretches = specs.isEmpty && constant[c]
-            var o = rows.amount[r]
-            var k = isDocument ? Int(docs.allocationStart[r]) : 0, w = isDocument ? Int(docs.writeOffStart[r]) : 0
-            let kEnd = isDocument ? Int(docs.allocationStart[r + 1]) : 0, wEnd = isDocument ? Int(docs.writeOffStart[r + 1]) : 0
-            while j < n {
-                let d = dates[j]
-                while k < kEnd, docs.allocationDay[k] <= d { o -= docs.allocationAmount[k]; k += 1 }
-                while w < wEnd, wo.day[w] <= d { o -= wo.amount[w]; w += 1 }
-                if o == 0 {
-                    if k == kEnd && w == wEnd { break }   // settled for good
-                    j += 1
-                    continue
-                }
-                let signed = negate ? -o : o
-                if stretches {
-                    // Open at `signed` until the next allocation or write-off, current up to its due date.
-                    let next = min(k < kEnd ? docs.allocationDay[k] : .max, w < wEnd ? wo.day[w] : .max)
-                    let stop = dateIndex.first(notBefore: next)
-                    let currentStop = min(stop, dateIndex.first(after: due))
-                    arStep[j * groups + g] += signed
-                    arStep[stop * groups + g] -= signed
-                    countStep[j * groups + g] += 1
-                    countStep[stop * groups + g] -= 1
-                    if currentStop > j {
-                        currentStep[j * groups + g] += signed
-                        currentStep[currentStop * groups + g] -= signed
-                    }
-                    j = stop
-                    continue
-                }
-                let at = j * currencyCount + c
-                if missing[at] { throw MetricError.noRate(currencies[c].code, on: d) }
-                let value = try rates[at].apply(signed)
-                let slot = j * groups + g
-                ar[slot] += value
-                count[slot] += 1
-                if due >= d { current[slot] += value }
-                for (s, spec) in specs.enumerated() {
-                    let basis = spec.basis == .dueDate ? due : rows.issue[r]
-                    buckets[s][(j * bucketCounts[s] + spec.bucket(days: Int(d) - Int(basis))) * groups + g] += value
-                }
-                j += 1
-            }
-        }
+        let n = dates.count, groups = pass.groups, part = pass.part
         // Running sums of the steps, added to the per-date sums.
-        for slot in 0..<n * groups {
-            if slot >= groups {
-                arStep[slot] += arStep[slot - groups]
-                currentStep[slot] += currentStep[slot - groups]
-                countStep[slot] += countStep[slot - groups]
+        acc.withUnsafeMutableBufferPointer { p in
+            for slot in 0..<n * groups {
+                if slot >= groups {
+                    for step in 3...5 { p[step * part + slot] += p[step * part + slot - groups] }
+                }
+                for sum in 0...2 { p[sum * part + slot] += p[(sum + 3) * part + slot] }
             }
-            ar[slot] += arStep[slot]
-            current[slot] += currentStep[slot]
-            count[slot] += countStep[slot]
         }
         for j in 0..<n {
-            let range = j * groups..<(j + 1) * groups
-            let a = Array(ar[range]), c = Array(current[range])
+            let a = Array(acc[j * groups..<(j + 1) * groups])
+            let c = Array(acc[part + j * groups..<part + (j + 1) * groups])
+            let count = acc[2 * part + j * groups..<2 * part + (j + 1) * groups].map { Int($0) }
             sums.append(BalanceSums(ar: a, current: c, overdue: zip(a, c).map { $0 - $1 },
-                                    disputed: [Int64](repeating: 0, count: groups), count: Array(count[range])))
+                                    disputed: [Int64](repeating: 0, count: groups), count: count))
             aging.append(specs.indices.map { s in
-                (0..<bucketCounts[s]).map { b in
-                    let start = (j * bucketCounts[s] + b) * groups
-                    return Array(buckets[s][start..<start + groups])
+                (0..<pass.bucketCounts[s]).map { b in
+                    let start = pass.bucketBase[s] + (j * pass.bucketCounts[s] + b) * groups
+                    return Array(acc[start..<start + groups])
                 }
             })
         }

@@ -25,45 +25,73 @@ struct OpenState: Sendable {
     }
 
     /// The state at `d`; with `only`, rows it flags false are left closed (open 0), for a
-    /// filter that rejects them anyway.
+    /// filter that rejects them anyway. Rows are worked in blocks on a few threads.
     init(rows: ItemRows, ledger: Ledger, at d: Int32, only: [Bool]? = nil) {
         day = d
-        let docs = ledger.documents, wo = ledger.writeOffs
-        var open = [Int64](repeating: 0, count: rows.count)
-        for i in 0..<rows.documentCount where docs.issue[i] <= d && only?[i] != false {
-            var o = docs.amount[i]
-            var k = Int(docs.allocationStart[i])
-            let end = Int(docs.allocationStart[i + 1])
-            while k < end, docs.allocationDay[k] <= d {
-                o -= docs.allocationAmount[k]
-                k += 1
+        let n = rows.count
+        // Four columns written once per row, without zeroing them first.
+        var reason: [Int32] = [], hasOpenDispute: [Bool] = [], disputed: [Int64] = []
+        open = .filledByRows(count: n) { open in
+            reason = .filledByRows(count: n) { reason in
+                hasOpenDispute = .filledByRows(count: n) { has in
+                    disputed = .filledByRows(count: n) { disputed in
+                        ParallelRows.forEach(count: n) { range in
+                            Self.fill(range, rows: rows, ledger: ledger, at: d, only: only,
+                                      open: open, reason: reason, hasOpenDispute: has, disputed: disputed)
+                        }
+                    }
+                }
             }
-            var w = Int(docs.writeOffStart[i])
-            let wEnd = Int(docs.writeOffStart[i + 1])
-            while w < wEnd, wo.day[w] <= d {
-                o -= wo.amount[w]
-                w += 1
-            }
-            open[i] = rows.type[i] == ItemRows.creditNoteType ? -o : o
         }
-        for r in rows.documentCount..<rows.count where rows.issue[r] <= d && only?[r] != false { open[r] = -rows.amount[r] }
-        self.open = open
-        reason = [Int32](repeating: -1, count: rows.count)
-        hasOpenDispute = [Bool](repeating: false, count: rows.count)
-        disputed = [Int64](repeating: 0, count: rows.count)
-        markDisputes(ledger.documents, ledger.disputes, only: only)
+        self.reason = reason
+        self.hasOpenDispute = hasOpenDispute
+        self.disputed = disputed
     }
 
-    private mutating func markDisputes(_ docs: DocumentTable, _ disputes: DisputeTable, only: [Bool]?) {
-        for i in 0..<docs.count where docs.disputeStart[i] < docs.disputeStart[i + 1] && only?[i] != false {
-            var sum: Int64 = 0
-            var whole = false
-            for k in Int(docs.disputeStart[i])..<Int(docs.disputeStart[i + 1]) where Self.isOpen(k, disputes, at: day) {
-                if !hasOpenDispute[i] { reason[i] = disputes.reason.codes[k] }
-                hasOpenDispute[i] = true
+    /// Rows `range` of the four columns (all zero for rows `only` flags false).
+    private static func fill(_ range: Range<Int>, rows: ItemRows, ledger: Ledger, at d: Int32, only: [Bool]?,
+                             open: RowWriter<Int64>, reason: RowWriter<Int32>, hasOpenDispute: RowWriter<Bool>,
+                             disputed: RowWriter<Int64>) {
+        let docs = ledger.documents, wo = ledger.writeOffs, disputes = ledger.disputes
+        let documents = range.clamped(to: 0..<rows.documentCount)
+        for i in documents {
+            var o: Int64 = 0
+            if docs.issue[i] <= d && only?[i] != false {
+                o = docs.amount[i]
+                var k = Int(docs.allocationStart[i])
+                let end = Int(docs.allocationStart[i + 1])
+                while k < end, docs.allocationDay[k] <= d {
+                    o -= docs.allocationAmount[k]
+                    k += 1
+                }
+                var w = Int(docs.writeOffStart[i])
+                let wEnd = Int(docs.writeOffStart[i + 1])
+                while w < wEnd, wo.day[w] <= d {
+                    o -= wo.amount[w]
+                    w += 1
+                }
+                if rows.type[i] == ItemRows.creditNoteType { o = -o }
+            }
+            open.set(i, o)
+        }
+        for r in range.clamped(to: rows.documentCount..<rows.count) {
+            open.set(r, rows.issue[r] <= d && only?[r] != false ? -rows.amount[r] : 0)
+        }
+        for r in range {
+            reason.set(r, -1)
+            hasOpenDispute.set(r, false)
+            disputed.set(r, 0)
+        }
+        for i in documents where docs.disputeStart[i] < docs.disputeStart[i + 1] && only?[i] != false {
+            var sum: Int64 = 0, whole = false, has = false
+            for k in Int(docs.disputeStart[i])..<Int(docs.disputeStart[i + 1]) where isOpen(k, disputes, at: d) {
+                if !has { reason.set(i, disputes.reason.codes[k]) }
+                has = true
                 if let amount = disputes.amount[k] { sum += amount } else { whole = true }
             }
-            if hasOpenDispute[i], open[i] > 0 { disputed[i] = whole ? open[i] : min(sum, open[i]) }
+            hasOpenDispute.set(i, has)
+            let o = open.get(i)
+            if has, o > 0 { disputed.set(i, whole ? o : min(sum, o)) }
         }
     }
 

@@ -7,22 +7,24 @@ extension QueryRun {
     func countBackDSO(_ f: DateFrame, ar: [Int64]) throws(MetricError) -> [MetricValue] {
         let months = 24
         let bounds = (0...months).map { Day(rawValue: f.day).adding(months: -$0).rawValue }   // decreasing
-        let docs = ledger.documents, rates = flowRates
-        var sales = [Int64](repeating: 0, count: registry.count * months)
-        var seen: [Int] = perGroup(0)
-        for i in 0..<rows.documentCount where docs.issue[i] > bounds[months] && docs.issue[i] <= f.day && f.selected(i) {
-            // Month k (1-based) is (bounds[k], bounds[k - 1]]: find the first bound below the issue day.
-            var lo = 1, hi = months
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if bounds[mid] < docs.issue[i] { hi = mid } else { lo = mid + 1 }
+        let groups = registry.count, docs = ledger.documents, rates = flowRates, day = f.day, rowGroup = f.rowGroup, mask = f.mask
+        // Per group and month: net sales; then per group, whether a document counted.
+        let acc = try ParallelSum.sum(count: rows.documentCount, size: groups * (months + 1)) { (range, acc) throws(MetricError) in
+            for i in range where docs.issue[i] > bounds[months] && docs.issue[i] <= day && mask?[i] != false {
+                // Month k (1-based) is (bounds[k], bounds[k - 1]]: find the first bound below the issue day.
+                var lo = 1, hi = months
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if bounds[mid] < docs.issue[i] { hi = mid } else { lo = mid + 1 }
+                }
+                var value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
+                if docs.isCreditNote(i) { value = -value }
+                acc[Int(rowGroup[i]) * months + lo - 1] += value
+                acc[groups * months + Int(rowGroup[i])] = 1
             }
-            var value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
-            if docs.isCreditNote(i) { value = -value }
-            sales[Int(f.rowGroup[i]) * months + lo - 1] += value
-            seen[Int(f.rowGroup[i])] = 1
         }
-        touch(counts: seen)
+        touch(counts: acc[(groups * months)...].map { Int($0) })
+        let sales = acc
         return (0..<registry.count).map { g in
             var r = g < ar.count ? ar[g] : 0
             var days = 0.0

@@ -12,16 +12,18 @@ extension QueryRun {
     /// Net sales in `(a, f.day]`: invoices minus credit notes issued in the period, each converted
     /// at its issue date's rate, by the documents' groups at the frame's date.
     func sales(_ f: DateFrame, from a: Int32) throws(MetricError) -> [Int64] {
-        var sums: [Int64] = perGroup(0), seen: [Int] = perGroup(0)
-        let docs = ledger.documents, rates = flowRates
-        for i in 0..<rows.documentCount where docs.issue[i] > a && docs.issue[i] <= f.day && f.selected(i) {
-            var value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
-            if docs.isCreditNote(i) { value = -value }
-            sums[Int(f.rowGroup[i])] += value
-            seen[Int(f.rowGroup[i])] = 1
+        let groups = registry.count, docs = ledger.documents, rates = flowRates, day = f.day, rowGroup = f.rowGroup, mask = f.mask
+        // Per group: the sum, then whether a document counted.
+        let acc = try ParallelSum.sum(count: rows.documentCount, size: 2 * groups) { (range, acc) throws(MetricError) in
+            for i in range where docs.issue[i] > a && docs.issue[i] <= day && mask?[i] != false {
+                var value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
+                if docs.isCreditNote(i) { value = -value }
+                acc[Int(rowGroup[i])] += value
+                acc[groups + Int(rowGroup[i])] = 1
+            }
         }
-        touch(counts: seen)
-        return sums
+        touch(counts: acc[groups...].map { Int($0) })
+        return Array(acc[..<groups])
     }
 
     /// Write-offs dated in `(a, f.day]`, each converted at its own date's rate.
@@ -41,25 +43,27 @@ extension QueryRun {
     /// amount at its issue date's rate. An invoice clears on the first date its cumulative
     /// allocations reach its amount; write-offs never clear it.
     func paymentTiming(_ f: DateFrame, from a: Int32) throws(MetricError) -> PaymentTiming {
-        var t = PaymentTiming(weight: perGroup(0), weightedDaysToPay: perGroup(0), weightedDaysLate: perGroup(0))
-        var seen: [Int] = perGroup(0)
-        let docs = ledger.documents, rates = flowRates
-        for i in 0..<rows.documentCount where !docs.isCreditNote(i) && f.selected(i) {
-            guard let cleared = clearingDay(i, docs), cleared > a, cleared <= f.day else { continue }
-            let w = Int128(try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i]))
-            let g = Int(f.rowGroup[i])
-            t.weight[g] += w
-            t.weightedDaysToPay[g] += w * Int128(cleared - docs.issue[i])
-            t.weightedDaysLate[g] += w * Int128(max(0, cleared - docs.due[i]))
-            seen[g] = 1
+        let groups = registry.count, docs = ledger.documents, rates = flowRates, day = f.day, rowGroup = f.rowGroup, mask = f.mask
+        // Per group: weight, weighted days to pay, weighted days late, whether an invoice counted.
+        let acc = try ParallelSum.sum(count: rows.documentCount, size: 4 * groups, of: Int128.self) { (range, acc) throws(MetricError) in
+            for i in range where !docs.isCreditNote(i) && mask?[i] != false {
+                guard let cleared = Self.clearingDay(i, docs), cleared > a, cleared <= day else { continue }
+                let w = Int128(try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i]))
+                let g = Int(rowGroup[i])
+                acc[g] += w
+                acc[groups + g] += w * Int128(cleared - docs.issue[i])
+                acc[2 * groups + g] += w * Int128(max(0, cleared - docs.due[i]))
+                acc[3 * groups + g] = 1
+            }
         }
-        touch(counts: seen)
-        return t
+        touch(counts: acc[(3 * groups)...].map { Int($0) })
+        return PaymentTiming(weight: Array(acc[..<groups]), weightedDaysToPay: Array(acc[groups..<2 * groups]),
+                             weightedDaysLate: Array(acc[(2 * groups)..<(3 * groups)]))
     }
 
     /// The first date document `i`'s cumulative allocations reach its amount.
     @inline(__always)
-    func clearingDay(_ i: Int, _ docs: DocumentTable) -> Int32? {
+    static func clearingDay(_ i: Int, _ docs: DocumentTable) -> Int32? {
         var paid: Int64 = 0
         for k in Int(docs.allocationStart[i])..<Int(docs.allocationStart[i + 1]) {
             paid += docs.allocationAmount[k]

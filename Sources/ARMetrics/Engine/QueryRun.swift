@@ -92,18 +92,41 @@ final class QueryRun {
             mask = mask.map { zip($0, flags).map { $0 && $1 } } ?? flags
         }
         let factors = try book.factors(to: target, on: d)
-        var openOut = [Int64](repeating: 0, count: rows.count)
-        var items: [Int32] = []
-        let currencies = ledger.currencies, rowCurrency = rows.currency, open = state.open
-        for r in 0..<open.count where open[r] != 0 && mask?[r] != false {
-            openOut[r] = try factors.convert(open[r], currency: rowCurrency[r], currencies: currencies, day: d)
-            items.append(Int32(r))
-        }
+        let (openOut, items) = try Self.convert(state.open, currencies: rows.currency, mask: mask, factors: factors,
+                                                ledgerCurrencies: ledger.currencies, day: d)
         let (keys, groups) = groupRows(state, only: mask)
         let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys,
                               rowGroup: groups, itemRows: items)
         if keepsFrames { frames = (frames + [frame]).suffix(2) }
         return frame
+    }
+
+    /// Open amounts converted to the output currency (0 for rows that are not open items passing
+    /// the mask) and the rows that are, ascending; rows are worked in blocks on a few threads.
+    private static func convert(_ open: [Int64], currencies rowCurrency: [Int32], mask: [Bool]?, factors: [CrossRate?],
+                                ledgerCurrencies: [Currency], day d: Int32) throws(MetricError) -> (openOut: [Int64], items: [Int32]) {
+        var itemBlocks: [[Int32]] = []
+        var failure: MetricError?
+        let openOut = [Int64].filledByRows(count: open.count) { out in
+            do throws(MetricError) {
+                itemBlocks = try ParallelRows.map(count: open.count) { (range: Range<Int>) throws(MetricError) -> [Int32] in
+                    var items: [Int32] = []
+                    for r in range {
+                        if open[r] != 0 && mask?[r] != false {
+                            out.set(r, try factors.convert(open[r], currency: rowCurrency[r], currencies: ledgerCurrencies, day: d))
+                            items.append(Int32(r))
+                        } else {
+                            out.set(r, 0)
+                        }
+                    }
+                    return items
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return (openOut, itemBlocks.count == 1 ? itemBlocks[0] : Array(itemBlocks.joined()))
     }
 
     private func subject(_ state: OpenState) -> ItemSubject {

@@ -1,0 +1,102 @@
+import ARCore
+import ARStore
+
+/// The per-row work of a ``BalanceSweep``: a range of item rows swept over all dates into one
+/// flat accumulator, so that ranges can run on several threads and be added up after.
+///
+/// Accumulator layout: six parts of `(dates + 1) × groups` slots (`date × groups + group`) —
+/// AR, current, count, then the AR, current and count *steps* of the items whose converted
+/// value only changes at their own events — then per aging spec `dates × buckets × groups`.
+struct SweepPass: Sendable {
+    let rows: ItemRows
+    let documents: DocumentTable
+    let writeOffs: WriteOffTable
+    /// Group of each row.
+    let group: [Int32]
+    let groups: Int
+    let dates: [Int32]
+    let dateIndex: DateIndex
+    let rates: SweepRates
+    let specs: [AgingSpec]
+    /// Start of each aging spec's part in the accumulator.
+    let bucketBase: [Int]
+    let bucketCounts: [Int]
+    /// Slots in one of the six date-by-group parts.
+    let part: Int
+    /// Slots in the whole accumulator.
+    let size: Int
+
+    init(run: QueryRun, dates: [Int32], specs: [AgingSpec]) throws(MetricError) {
+        rows = run.rows
+        documents = run.ledger.documents
+        writeOffs = run.ledger.writeOffs
+        group = run.groupRows(nil).groups
+        groups = run.registry.count
+        self.dates = dates
+        dateIndex = DateIndex(dates)
+        rates = try SweepRates(run: run, dates: dates)
+        self.specs = specs
+        part = (dates.count + 1) * groups
+        bucketCounts = specs.map(\.bucketNames.count)
+        var base: [Int] = [], next = 6 * part
+        for count in bucketCounts {
+            base.append(next)
+            next += dates.count * count * groups
+        }
+        bucketBase = base
+        size = next
+    }
+
+    /// Adds rows `range` into `acc` (``size`` slots).
+    func run(_ range: Range<Int>, into acc: UnsafeMutablePointer<Int64>) throws(MetricError) {
+        let n = dates.count, docs = documents
+        let ar = acc, current = acc + part, count = acc + 2 * part
+        let arStep = acc + 3 * part, currentStep = acc + 4 * part, countStep = acc + 5 * part
+        for r in range {
+            var j = dateIndex.first(notBefore: rows.issue[r])
+            guard j < n else { continue }
+            let g = Int(group[r]), isDocument = r < rows.documentCount, c = Int(rows.currency[r]), due = rows.due[r]
+            let negate = rows.type[r] != ItemRows.invoiceType, stretches = specs.isEmpty && rates.isConstant[c]
+            var o = rows.amount[r]
+            var k = isDocument ? Int(docs.allocationStart[r]) : 0, w = isDocument ? Int(docs.writeOffStart[r]) : 0
+            let kEnd = isDocument ? Int(docs.allocationStart[r + 1]) : 0, wEnd = isDocument ? Int(docs.writeOffStart[r + 1]) : 0
+            while j < n {
+                let d = dates[j]
+                while k < kEnd, docs.allocationDay[k] <= d { o -= docs.allocationAmount[k]; k += 1 }
+                while w < wEnd, writeOffs.day[w] <= d { o -= writeOffs.amount[w]; w += 1 }
+                if o == 0 {
+                    if k == kEnd && w == wEnd { break }   // settled for good
+                    j += 1
+                    continue
+                }
+                let signed = negate ? -o : o
+                if stretches {
+                    // Open at `signed` until the next allocation or write-off, current up to its due date.
+                    let next = min(k < kEnd ? docs.allocationDay[k] : .max, w < wEnd ? writeOffs.day[w] : .max)
+                    let stop = dateIndex.first(notBefore: next)
+                    let currentStop = min(stop, dateIndex.first(after: due))
+                    arStep[j * groups + g] += signed
+                    arStep[stop * groups + g] -= signed
+                    countStep[j * groups + g] += 1
+                    countStep[stop * groups + g] -= 1
+                    if currentStop > j {
+                        currentStep[j * groups + g] += signed
+                        currentStep[currentStop * groups + g] -= signed
+                    }
+                    j = stop
+                    continue
+                }
+                let value = try rates.convert(signed, date: j, currency: c)
+                let slot = j * groups + g
+                ar[slot] += value
+                count[slot] += 1
+                if due >= d { current[slot] += value }
+                for s in specs.indices {
+                    let basis = specs[s].basis == .dueDate ? due : rows.issue[r]
+                    acc[bucketBase[s] + (j * bucketCounts[s] + specs[s].bucket(days: Int(d) - Int(basis))) * groups + g] += value
+                }
+                j += 1
+            }
+        }
+    }
+}
