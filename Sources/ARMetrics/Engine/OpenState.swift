@@ -31,20 +31,7 @@ struct OpenState: Sendable {
         let docs = ledger.documents, wo = ledger.writeOffs
         var open = [Int64](repeating: 0, count: rows.count)
         for i in 0..<rows.documentCount where docs.issue[i] <= d && only?[i] != false {
-            var o = docs.amount[i]
-            var k = Int(docs.allocationStart[i])
-            let end = Int(docs.allocationStart[i + 1])
-            while k < end, docs.allocationDay[k] <= d {
-                o -= docs.allocationAmount[k]
-                k += 1
-            }
-            var w = Int(docs.writeOffStart[i])
-            let wEnd = Int(docs.writeOffStart[i + 1])
-            while w < wEnd, wo.day[w] <= d {
-                o -= wo.amount[w]
-                w += 1
-            }
-            open[i] = rows.type[i] == ItemRows.creditNoteType ? -o : o
+            open[i] = Self.documentOpen(i, docs, wo, at: d)
         }
         for r in rows.documentCount..<rows.count where rows.issue[r] <= d && only?[r] != false { open[r] = -rows.amount[r] }
         self.open = open
@@ -52,6 +39,31 @@ struct OpenState: Sendable {
         hasOpenDispute = [Bool](repeating: false, count: rows.count)
         disputed = [Int64](repeating: 0, count: rows.count)
         markDisputes(ledger.documents, ledger.disputes, only: only)
+    }
+
+    /// The signed open amount at `d` of document `i`, issued on or before `d`: its amount less
+    /// its allocations and write-offs dated on or before `d`, negative for a credit note.
+    @inline(__always)
+    static func documentOpen(_ i: Int, _ docs: DocumentTable, _ wo: WriteOffTable, at d: Int32) -> Int64 {
+        var o = docs.amount[i]
+        var k = Int(docs.allocationStart[i])
+        let end = Int(docs.allocationStart[i + 1])
+        while k < end, docs.allocationDay[k] <= d {
+            o -= docs.allocationAmount[k]
+            k += 1
+        }
+        var w = Int(docs.writeOffStart[i])
+        let wEnd = Int(docs.writeOffStart[i + 1])
+        while w < wEnd, wo.day[w] <= d {
+            o -= wo.amount[w]
+            w += 1
+        }
+        return docs.isCreditNote(i) ? -o : o
+    }
+
+    /// Whether document `i` has a dispute open at `d`.
+    static func hasOpenDispute(_ i: Int, _ docs: DocumentTable, _ disputes: DisputeTable, at d: Int32) -> Bool {
+        (Int(docs.disputeStart[i])..<Int(docs.disputeStart[i + 1])).contains { isOpen($0, disputes, at: d) }
     }
 
     private mutating func markDisputes(_ docs: DocumentTable, _ disputes: DisputeTable, only: [Bool]?) {
