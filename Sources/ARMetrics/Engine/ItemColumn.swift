@@ -23,11 +23,17 @@ struct ItemColumn<Element: Sendable>: RandomAccessCollection, Sendable {
 
     /// The values transformed in row order, documents first (no per-row test of which part).
     func map<T>(_ transform: (Element) throws -> T) rethrows -> [T] {
-        var out: [T] = []
-        out.reserveCapacity(count)
-        for value in documents { out.append(try transform(value)) }
-        for value in unallocated { out.append(try transform(value)) }
-        return out
+        try [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            for part in [documents, unallocated] {
+                try part.withUnsafeBufferPointer { values in
+                    for value in values {
+                        (base + initialized).initialize(to: try transform(value))
+                        initialized += 1
+                    }
+                }
+            }
+        }
     }
 
     /// The column as one array (a copy).
