@@ -34,7 +34,8 @@ struct PaymentHistory: Sendable {
     init(ledger: Ledger, book: RateBook, maxPrefixCells: Int = PaymentHistory.maxPrefixCells) {
         let docs = ledger.documents, customers = ledger.customers
         (customerStart, customerDocuments) = Self.byCustomer(docs.customer, customerCount: customers.count)
-        let reporting = book.target(book.reporting)
+        // The issue-date factors between rate changes: the same conversion as `RateBook.cross`.
+        let rates = FlowRates(book: book, target: book.target(book.reporting))
         var cleared = [Int32](repeating: PaymentHistory.notCleared, count: docs.count)
         var first = Int32.max, last = Int32.min
         for i in 0..<docs.count where !docs.isCreditNote(i) {
@@ -50,7 +51,7 @@ struct PaymentHistory: Sendable {
         var numerator = [Int128](repeating: 0, count: fits ? buckets * (days + 1) : 0)
         var denominator = numerator
         for i in 0..<docs.count where cleared[i] != Self.notCleared {
-            guard let weight = try? book.cross(from: docs.currency[i], to: reporting, on: docs.issue[i]).apply(docs.amount[i]) else {
+            guard let weight = try? rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i]) else {
                 unconverted.append((Int32(i), cleared[i]))
                 continue
             }
