@@ -28,8 +28,6 @@ struct PaymentHistory: Sendable {
 
     static let maxPrefixCells = 1 << 20
 
-    var bucketCount: Int { prefixNumerator == nil ? 0 : prefixNumerator!.count / (dayCount + 1) }
-
     /// - Parameter maxPrefixCells: the largest prefix table kept (buckets × days).
     init(ledger: Ledger, book: RateBook, maxPrefixCells: Int = PaymentHistory.maxPrefixCells) {
         let docs = ledger.documents, customers = ledger.customers
@@ -50,12 +48,12 @@ struct PaymentHistory: Sendable {
         let fits = buckets * (days + 1) <= maxPrefixCells
         var numerator = [Int128](repeating: 0, count: fits ? buckets * (days + 1) : 0)
         var denominator = numerator
-        for i in 0..<docs.count where cleared[i] != Self.notCleared {
+        // Without the table, the behaviour at each date is the whole-ledger pass: nothing to keep.
+        for i in 0..<docs.count where fits && cleared[i] != Self.notCleared {
             guard let weight = try? rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i]) else {
                 unconverted.append((Int32(i), cleared[i]))
                 continue
             }
-            guard fits else { continue }
             let segment = customers.segment.codes[Int(docs.customer[i])]
             let cell = (segment >= 0 ? Int(segment) : buckets - 1) * (days + 1) + Int(cleared[i] - first) + 1
             numerator[cell] += Int128(max(0, cleared[i] - docs.due[i])) * Int128(weight)
