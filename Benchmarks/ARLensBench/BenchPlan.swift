@@ -34,6 +34,8 @@ struct BenchReport: Encodable {
 
     var reloadMs: [Double]
     var reloadMedianMs: Double
+    /// The `QueryRunner(ledger:)` part of each reload.
+    var runnerMs: [Double] = []
     var rssAfterLoadKB: Int
     var queries: [Timed] = []
     var charts: [Timed] = []

@@ -24,14 +24,14 @@ struct DimensionSource: Sendable {
         }
         let triple: ([String], [Int32]?, [Int32]?)
         switch dimension {
-        case .entity: triple = (ledger.entities.ids, rows.entity, nil)
-        case .customer: triple = (customers.ids.strings, rows.customer, (0..<customers.count).map(Int32.init))
+        case .entity: triple = (ledger.entities.ids, rows.codes(.entity), nil)
+        case .customer: triple = (customers.ids.strings, rows.codes(.customer), (0..<customers.count).map(Int32.init))
         case .customerGroup: triple = byCustomer(customers.group)
         case .segment: triple = byCustomer(customers.segment)
         case .region: triple = byCustomer(customers.region)
         case .country: triple = byCustomer(customers.country)
         case .salesRep: triple = byCustomer(customers.salesRep)
-        case .currency: triple = (ledger.currencies.map(\.code), rows.currency, nil)
+        case .currency: triple = (ledger.currencies.map(\.code), rows.codes(.currency), nil)
         case .bucket: triple = (aging.bucketNames, nil, nil)
         case .disputeReason: triple = (ledger.disputes.reason.values, nil, nil)
         case .issueMonth: triple = Self.issueMonths(rows)

@@ -1,8 +1,12 @@
 import ARCore
 import ARStore
+import Synchronization
 
 /// The rows that can be open items, laid out once per engine: every document (rows
 /// `0 ..< documentCount`), then every unallocated payment row (cash on account).
+///
+/// The document part of each column is the ledger's own array (shared, not copied), so laying
+/// the rows out costs a pass over the payments, not a copy of the documents.
 struct ItemRows: Sendable {
     static let invoiceType: UInt8 = 0
     static let creditNoteType: UInt8 = 1
@@ -12,14 +16,16 @@ struct ItemRows: Sendable {
     let documentCount: Int
     /// Payment row of each unallocated item, in payment order.
     let unallocatedPayment: [Int32]
-    let entity: [Int32]
-    let customer: [Int32]
-    let currency: [Int32]
-    let issue: [Int32]
-    let due: [Int32]
-    let type: [UInt8]
+    let entity: ItemColumn<Int32>
+    let customer: ItemColumn<Int32>
+    let currency: ItemColumn<Int32>
+    let issue: ItemColumn<Int32>
+    let due: ItemColumn<Int32>
+    let type: ItemColumn<UInt8>
     /// Gross amount in minor units of the row's currency, positive.
-    let amount: [Int64]
+    let amount: ItemColumn<Int64>
+    /// Contiguous copies of the code columns a dimension reads, made on first use.
+    private let codeArrays = CodeArrays()
 
     var count: Int { entity.count }
 
@@ -29,32 +35,47 @@ struct ItemRows: Sendable {
         var unallocated: [Int32] = []
         for p in 0..<pay.count where pay.document[p] < 0 { unallocated.append(Int32(p)) }
         unallocatedPayment = unallocated
-        var entity = docs.entity, customer = docs.customer, currency = docs.currency
-        var issue = docs.issue, due = docs.due, amount = docs.amount
-        var type = docs.kind
-        let extra = unallocated.count
-        entity.reserveCapacity(docs.count + extra)
-        for p32 in unallocated {
-            let p = Int(p32)
-            entity.append(pay.resolvedEntity.isEmpty ? pay.entity[p] : pay.resolvedEntity[p])
-            customer.append(pay.customer[p])
-            currency.append(pay.currency[p])
-            issue.append(pay.day[p])
-            due.append(pay.day[p])
-            amount.append(pay.amount[p])
-            type.append(ItemRows.unallocatedType)
-        }
-        self.entity = entity
-        self.customer = customer
-        self.currency = currency
-        self.issue = issue
-        self.due = due
-        self.amount = amount
-        self.type = type
+        let payments = unallocated.map(Int.init)
+        entity = ItemColumn(documents: docs.entity,
+                            unallocated: payments.map { pay.resolvedEntity.isEmpty ? pay.entity[$0] : pay.resolvedEntity[$0] })
+        customer = ItemColumn(documents: docs.customer, unallocated: payments.map { pay.customer[$0] })
+        currency = ItemColumn(documents: docs.currency, unallocated: payments.map { pay.currency[$0] })
+        issue = ItemColumn(documents: docs.issue, unallocated: payments.map { pay.day[$0] })
+        due = ItemColumn(documents: docs.due, unallocated: issue.unallocated)
+        type = ItemColumn(documents: docs.kind, unallocated: [UInt8](repeating: ItemRows.unallocatedType, count: payments.count))
+        amount = ItemColumn(documents: docs.amount, unallocated: payments.map { pay.amount[$0] })
     }
 
     /// The row's id: the document id, or the payment id for cash on account.
     func id(_ r: Int, in ledger: Ledger) -> String {
         r < documentCount ? ledger.documents.ids[r] : ledger.payments.ids[Int(unallocatedPayment[r - documentCount])]
+    }
+
+    /// Which code column ``codes(_:)`` reads.
+    enum CodeColumn: Int, CaseIterable { case entity, customer, currency }
+
+    /// `column` as one array, for a dimension's codes per row: copied on first use and kept.
+    func codes(_ column: CodeColumn) -> [Int32] {
+        codeArrays.array(column) {
+            switch column {
+            case .entity: entity.contiguous
+            case .customer: customer.contiguous
+            case .currency: currency.contiguous
+            }
+        }
+    }
+}
+
+/// The contiguous code columns of one ``ItemRows``, shared by its copies.
+private final class CodeArrays: Sendable {
+    private let arrays = Mutex<[[Int32]?]>(Array(repeating: nil, count: ItemRows.CodeColumn.allCases.count))
+
+    func array(_ column: ItemRows.CodeColumn, _ make: () -> [Int32]) -> [Int32] {
+        arrays.withLock { arrays in
+            if let made = arrays[column.rawValue] { return made }
+            let made = make()
+            arrays[column.rawValue] = made
+            return made
+        }
     }
 }

@@ -15,12 +15,15 @@ import ARStore
 public struct MetricEngine: Sendable {
     public let ledger: Ledger
     let rows: ItemRows
+    /// Facts derived on first use, shared by the engine's copies.
+    let derived: DerivedFacts
 
     /// Lays out the item rows (documents, then cash on account) once.
     /// - Complexity: O(documents + payments).
     public init(ledger: Ledger) {
         self.ledger = ledger
         rows = ItemRows(ledger)
+        derived = DerivedFacts()
     }
 
     /// Runs a grouped metric query at one or several dates (``MetricQuery/dates``).

@@ -55,24 +55,7 @@ struct OpenState: Sendable {
         let docs = ledger.documents, wo = ledger.writeOffs, disputes = ledger.disputes
         let documents = range.clamped(to: 0..<rows.documentCount)
         for i in documents {
-            var o: Int64 = 0
-            if docs.issue[i] <= d && only?[i] != false {
-                o = docs.amount[i]
-                var k = Int(docs.allocationStart[i])
-                let end = Int(docs.allocationStart[i + 1])
-                while k < end, docs.allocationDay[k] <= d {
-                    o -= docs.allocationAmount[k]
-                    k += 1
-                }
-                var w = Int(docs.writeOffStart[i])
-                let wEnd = Int(docs.writeOffStart[i + 1])
-                while w < wEnd, wo.day[w] <= d {
-                    o -= wo.amount[w]
-                    w += 1
-                }
-                if rows.type[i] == ItemRows.creditNoteType { o = -o }
-            }
-            open.set(i, o)
+            open.set(i, docs.issue[i] <= d && only?[i] != false ? documentOpen(i, docs, wo, at: d) : 0)
         }
         for r in range.clamped(to: rows.documentCount..<rows.count) {
             open.set(r, rows.issue[r] <= d && only?[r] != false ? -rows.amount[r] : 0)
@@ -93,6 +76,31 @@ struct OpenState: Sendable {
             let o = open.get(i)
             if has, o > 0 { disputed.set(i, whole ? o : min(sum, o)) }
         }
+    }
+
+    /// The signed open amount at `d` of document `i`, issued on or before `d`: its amount less
+    /// its allocations and write-offs dated on or before `d`, negative for a credit note.
+    @inline(__always)
+    static func documentOpen(_ i: Int, _ docs: DocumentTable, _ wo: WriteOffTable, at d: Int32) -> Int64 {
+        var o = docs.amount[i]
+        var k = Int(docs.allocationStart[i])
+        let end = Int(docs.allocationStart[i + 1])
+        while k < end, docs.allocationDay[k] <= d {
+            o -= docs.allocationAmount[k]
+            k += 1
+        }
+        var w = Int(docs.writeOffStart[i])
+        let wEnd = Int(docs.writeOffStart[i + 1])
+        while w < wEnd, wo.day[w] <= d {
+            o -= wo.amount[w]
+            w += 1
+        }
+        return docs.isCreditNote(i) ? -o : o
+    }
+
+    /// Whether document `i` has a dispute open at `d`.
+    static func hasOpenDispute(_ i: Int, _ docs: DocumentTable, _ disputes: DisputeTable, at d: Int32) -> Bool {
+        (Int(docs.disputeStart[i])..<Int(docs.disputeStart[i + 1])).contains { isOpen($0, disputes, at: d) }
     }
 
     /// Whether dispute row `k` is open at `d`: opened on or before it, not resolved on or before it.

@@ -38,14 +38,22 @@ struct ExpectedDates: Sendable {
                 expected[r] = promised
                 continue
             }
-            var day = max(d, rows.due[r] + behaviour.delay(customer: c, segment: segments[c]))
-            if disputed[r] { day += Self.longestResolution(r, ledger: ledger, behaviour: behaviour) }
-            expected[r] = day
+            expected[r] = Self.unpromisedDay(r, due: rows.due[r], customer: c, segment: segments[c], disputed: disputed[r],
+                                             ledger: ledger, behaviour: behaviour)
         }
         self.expected = expected
         self.disputed = disputed
         self.noHistory = noHistory
         self.behaviour = behaviour
+    }
+
+    /// The expected day of positive open document `i` that no promise covers: `max(d, due +
+    /// the customer's delay)`, plus the longest resolution time of its open disputes.
+    @inline(__always)
+    static func unpromisedDay(_ i: Int, due: Int32, customer c: Int, segment: Int32, disputed: Bool, ledger: Ledger,
+                              behaviour: PaymentBehaviour) -> Int32 {
+        let day = max(behaviour.day, due + behaviour.delay(customer: c, segment: segment))
+        return disputed ? day + longestResolution(i, ledger: ledger, behaviour: behaviour) : day
     }
 
     /// The longest resolution time among document `i`'s disputes open at the behaviour's date.

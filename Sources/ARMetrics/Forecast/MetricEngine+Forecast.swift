@@ -68,6 +68,28 @@ extension MetricEngine {
         return Array(dates.expected[0..<rows.documentCount])
     }
 
+    /// The predicted pay date at `asOf` of each of `documents` (document rows; negative for
+    /// cash on account): for each, what ``predictedPayDates(asOf:)`` gives its row, or
+    /// ``noPredictedPayDate``. A few rows cost in proportion to their customers' documents and
+    /// promises, not to the ledger (`items … limit 20` shows 20 dates).
+    /// - Throws: ``MetricError`` for a date after `as_of` or a missing rate.
+    public func predictedPayDates(asOf: Day, documents: [Int32]) throws -> [Int32] {
+        try check([asOf])
+        // A large share of the ledger: one pass over all of it costs no more.
+        if documents.count > rows.documentCount / 8 {
+            let all = try predictedPayDates(asOf: asOf)
+            return documents.map { $0 >= 0 ? all[Int($0)] : Self.noPredictedPayDate }
+        }
+        return try selectedExpectedDates(documents, at: asOf.rawValue)
+    }
+
+    /// The expected dates of `documents` at `d` from what they depend on (``SelectedExpectedDates``).
+    func selectedExpectedDates(_ documents: [Int32], at d: Int32) throws(MetricError) -> [Int32] {
+        let selected = SelectedExpectedDates(ledger: ledger, history: derived.paymentHistory(ledger),
+                                             book: RateBook(ledger: ledger), day: d)
+        return try selected.expected(documents)
+    }
+
     /// The expected dates of every item row at `d`.
     func expectedDates(at d: Int32) throws(MetricError) -> ExpectedDates {
         let state = OpenState(rows: rows, ledger: ledger, at: d)

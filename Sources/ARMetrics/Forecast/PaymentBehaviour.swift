@@ -28,10 +28,8 @@ struct PaymentBehaviour: Sendable {
         var customerSum = [WeightedSum](repeating: WeightedSum(), count: customers.count)
         var segmentSum = [WeightedSum](repeating: WeightedSum(), count: customers.segment.values.count)
         var ledgerSum = WeightedSum()
-        for i in 0..<docs.count where !docs.isCreditNote(i) {
-            guard let cleared = Self.clearingDay(i, docs), cleared > d - Self.window, cleared <= d else { continue }
-            let weight = Int128(try book.cross(from: docs.currency[i], to: reporting, on: docs.issue[i]).apply(docs.amount[i]))
-            let late = Int128(max(0, cleared - docs.due[i]))
+        for i in 0..<docs.count {
+            guard let (late, weight) = try Self.lateness(i, docs, book: book, reporting: reporting, at: d) else { continue }
             let c = Int(docs.customer[i])
             customerSum[c].add(late, weight: weight)
             let segment = customers.segment.codes[c]
@@ -41,8 +39,64 @@ struct PaymentBehaviour: Sendable {
         customerDelay = customerSum.map(\.roundedMean)
         segmentDelay = segmentSum.map(\.roundedMean)
         ledgerDelay = ledgerSum.roundedMean ?? 0
+        (reasonResolution, anyResolution) = Self.resolutions(ledger.disputes, at: d)
+    }
 
-        let disputes = ledger.disputes
+    /// The behaviour at `d` from the engine's ``PaymentHistory``, with the delay of the customers
+    /// `only` (every other customer's ``customerDelay`` is left `nil`): what the expected dates of
+    /// those customers' items read, at the cost of their documents rather than the ledger's.
+    /// Without `withResolutions`, no dispute resolution time is worked out (all are 0). The
+    /// history must hold its prefix table (``PaymentHistory/prefixNumerator``).
+    init(history: PaymentHistory, ledger: Ledger, book: RateBook, at d: Int32, customers only: [Int32],
+         withResolutions: Bool) throws(MetricError) {
+        day = d
+        let docs = ledger.documents, customers = ledger.customers
+        let reporting = book.target(book.reporting)
+        // An invoice the pass over the ledger would fail to convert fails here too.
+        for (i, cleared) in history.unconverted where cleared > d - Self.window && cleared <= d {
+            _ = try book.cross(from: docs.currency[Int(i)], to: reporting, on: docs.issue[Int(i)]).apply(docs.amount[Int(i)])
+        }
+        var customerDelay = [Int32?](repeating: nil, count: customers.count)
+        for c in only {
+            var sum = WeightedSum()
+            for i in history.documents(of: Int(c)) {
+                guard let (late, weight) = try Self.lateness(Int(i), docs, book: book, reporting: reporting, at: d) else { continue }
+                sum.add(late, weight: weight)
+            }
+            customerDelay[Int(c)] = sum.roundedMean
+        }
+        self.customerDelay = customerDelay
+        let segments = customers.segment.values.count
+        var ledgerSum = WeightedSum()
+        var segmentDelay = [Int32?](repeating: nil, count: segments)
+        for b in 0...segments {
+            guard let sum = history.windowSum(bucket: b, at: d) else { continue }
+            if b < segments { segmentDelay[b] = sum.roundedMean }
+            ledgerSum.numerator += sum.numerator
+            ledgerSum.denominator += sum.denominator
+        }
+        self.segmentDelay = segmentDelay
+        ledgerDelay = ledgerSum.roundedMean ?? 0
+        if withResolutions {
+            (reasonResolution, anyResolution) = Self.resolutions(ledger.disputes, at: d)
+        } else {
+            (reasonResolution, anyResolution) = ([Int32?](repeating: nil, count: ledger.disputes.reason.values.count), 0)
+        }
+    }
+
+    /// Days late and weight (amount at the issue-date rate in the reporting currency) of
+    /// invoice `i` if it cleared in `(d − 365, d]`; `nil` for credit notes and other invoices.
+    @inline(__always)
+    private static func lateness(_ i: Int, _ docs: DocumentTable, book: RateBook, reporting: ConversionTarget,
+                                 at d: Int32) throws(MetricError) -> (late: Int128, weight: Int128)? {
+        guard !docs.isCreditNote(i), let cleared = clearingDay(i, docs), cleared > d - window, cleared <= d else { return nil }
+        let weight = Int128(try book.cross(from: docs.currency[i], to: reporting, on: docs.issue[i]).apply(docs.amount[i]))
+        return (Int128(max(0, cleared - docs.due[i])), weight)
+    }
+
+    /// Rounded resolution days per reason code and over every reason, of the disputes resolved
+    /// in `(d − 365, d]`.
+    private static func resolutions(_ disputes: DisputeTable, at d: Int32) -> ([Int32?], Int32) {
         var reasonSum = [WeightedSum](repeating: WeightedSum(), count: disputes.reason.values.count)
         var allSum = WeightedSum()
         for k in 0..<disputes.count {
@@ -52,8 +106,7 @@ struct PaymentBehaviour: Sendable {
             if reason >= 0 { reasonSum[Int(reason)].add(days, weight: 1) }
             allSum.add(days, weight: 1)
         }
-        reasonResolution = reasonSum.map { $0.roundedMean.map { max(0, $0) } }
-        anyResolution = max(0, allSum.roundedMean ?? 0)
+        return (reasonSum.map { $0.roundedMean.map { max(0, $0) } }, max(0, allSum.roundedMean ?? 0))
     }
 
     /// The customer's delay, else its segment's, else the ledger's.

@@ -30,10 +30,21 @@ struct PromiseCoverage: Sendable {
     }
 
     /// Invoice-level tie-break: the latest made, then the later promised date, then the larger id.
-    private static func wins(_ a: Int, over b: Int, _ p: PromiseTable) -> Bool {
+    static func wins(_ a: Int, over b: Int, _ p: PromiseTable) -> Bool {
         if p.made[a] != p.made[b] { return p.made[a] > p.made[b] }
         if p.promised[a] != p.promised[b] { return p.promised[a] > p.promised[b] }
         return p.ids[a] > p.ids[b]
+    }
+
+    /// Account-level promise rows in the order they apply: by customer, then promised date,
+    /// made date and id.
+    static func accountOrder(_ promiseRows: [Int], _ promises: PromiseTable) -> [Int] {
+        promiseRows.sorted { a, b in
+            if promises.customer[a] != promises.customer[b] { return promises.customer[a] < promises.customer[b] }
+            if promises.promised[a] != promises.promised[b] { return promises.promised[a] < promises.promised[b] }
+            if promises.made[a] != promises.made[b] { return promises.made[a] < promises.made[b] }
+            return promises.ids[a] < promises.ids[b]
+        }
     }
 
     /// Account-level promises in turn (promised date, made date, id) per customer, each taking
@@ -42,12 +53,7 @@ struct PromiseCoverage: Sendable {
     private mutating func applyAccountPromises(_ promiseRows: [Int], rows: ItemRows, ledger: Ledger,
                                                state: OpenState, book: RateBook) throws(MetricError) {
         let promises = ledger.promises, ids = ledger.documents.ids
-        let ordered = promiseRows.sorted { a, b in
-            if promises.customer[a] != promises.customer[b] { return promises.customer[a] < promises.customer[b] }
-            if promises.promised[a] != promises.promised[b] { return promises.promised[a] < promises.promised[b] }
-            if promises.made[a] != promises.made[b] { return promises.made[a] < promises.made[b] }
-            return promises.ids[a] < promises.ids[b]
-        }
+        let ordered = Self.accountOrder(promiseRows, promises)
         let pools = CustomerPools(rows: rows, state: state, excluding: promisedDay, ids: ids)
         let factors = try book.factors(to: book.target(book.reporting), on: state.day)
         var next = 0
@@ -55,34 +61,39 @@ struct PromiseCoverage: Sendable {
             let customer = promises.customer[ordered[next]]
             var end = next
             while end < ordered.count, promises.customer[ordered[end]] == customer { end += 1 }
-            try cover(Array(pools.items(of: customer)), with: ordered[next..<end], rows: rows, ledger: ledger,
-                      state: state, factors: factors)
+            let pool = Array(pools.items(of: customer))
+            let promised = try Self.cover(open: pool.map { state.open[$0] }, currency: pool.map { rows.currency[$0] },
+                                          with: ordered[next..<end], ledger: ledger, factors: factors, at: state.day)
+            for (r, day) in zip(pool, promised) where day != nil { promisedDay[r] = day }
             next = end
         }
     }
 
-    /// One customer's promises, in turn, over its pool. Amounts are compared in the promise's
-    /// currency, or all in the reporting currency at `d` when the pool holds another currency.
-    private mutating func cover(_ pool: [Int], with ordered: ArraySlice<Int>, rows: ItemRows, ledger: Ledger,
-                                state: OpenState, factors: [CrossRate?]) throws(MetricError) {
-        let promises = ledger.promises, d = state.day
+    /// One customer's promises, in turn, over its pool (the items' open amounts and currencies,
+    /// in pool order): the promised day of each item, `nil` for those no promise takes. Amounts
+    /// are compared in the promise's currency, or all in the reporting currency at `d` when the
+    /// pool holds another currency.
+    static func cover(open: [Int64], currency: [Int32], with ordered: ArraySlice<Int>, ledger: Ledger,
+                      factors: [CrossRate?], at d: Int32) throws(MetricError) -> [Int32?] {
+        let promises = ledger.promises
+        var promised = [Int32?](repeating: nil, count: open.count)
         var front = 0
-        for k in ordered where front < pool.count {
+        for k in ordered where front < open.count {
             let c = promises.currency[k]
-            let mixed = pool.contains { rows.currency[$0] != c }
+            let mixed = currency.contains { $0 != c }
             let limit = mixed ? try factors.convert(promises.amount[k], currency: c, currencies: ledger.currencies, day: d)
                 : promises.amount[k]
             var total: Int64 = 0
-            while front < pool.count {
-                let r = pool[front]
-                let value = mixed ? try factors.convert(state.open[r], currency: rows.currency[r], currencies: ledger.currencies, day: d)
-                    : state.open[r]
+            while front < open.count {
+                let value = mixed ? try factors.convert(open[front], currency: currency[front], currencies: ledger.currencies, day: d)
+                    : open[front]
                 guard total + value <= limit else { break }
                 total += value
-                promisedDay[r] = promises.promised[k]
+                promised[front] = promises.promised[k]
                 front += 1
             }
         }
+        return promised
     }
 }
 

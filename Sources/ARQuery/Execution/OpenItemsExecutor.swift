@@ -5,8 +5,8 @@ import ARStore
 /// Runs an `items` statement: the engine's open items, each with the date the cash forecast
 /// expects it to be paid, ordered by every `order by` key, then limited.
 ///
-/// The predicted dates come per document row from ``MetricEngine/predictedPayDates(asOf:)``,
-/// computed once and read through each item's document row.
+/// The predicted dates come from ``MetricEngine/predictedPayDates(asOf:documents:)`` for the
+/// items shown: 20 items cost 20 items' customers, not the ledger.
 struct OpenItemsExecutor {
     let engine: MetricEngine
 
@@ -19,21 +19,26 @@ struct OpenItemsExecutor {
             return ResultSet(table, predictedPayDates: try predictedDates(of: table, asOf: statement.asOf))
         }
         let table = try engine.items(asOf: statement.asOf, filter: statement.filter, currency: statement.currency)
-        let predicted = try predictedDates(of: table, asOf: statement.asOf)
+        // Every item's date only when the order reads it; otherwise those of the items kept.
+        let ordersByPrediction = statement.order.contains { key in
+            if case .predictedPayDate = key.column { return true }
+            return false
+        }
+        let predicted = ordersByPrediction ? try predictedDates(of: table, asOf: statement.asOf) : []
         var order = Array(0..<table.count)
         if !statement.order.isEmpty {
             order = Self.sorted(order, by: statement.order, in: table, predicted: predicted)
         }
         if let limit = statement.limit, limit < order.count { order = Array(order.prefix(limit)) }
-        return ResultSet(table.selecting(order), predictedPayDates: order.map { predicted[$0] })
+        let kept = table.selecting(order)
+        return ResultSet(kept, predictedPayDates: ordersByPrediction ? order.map { predicted[$0] }
+            : try predictedDates(of: kept, asOf: statement.asOf))
     }
 
     /// The forecast's expected payment date of each item; `nil` for credit items.
     func predictedDates(of table: ItemTable, asOf: Day) throws -> [Day?] {
-        let perDocument = try engine.predictedPayDates(asOf: asOf)
-        return table.documentRows.map { row -> Day? in
-            guard row >= 0, perDocument[Int(row)] != MetricEngine.noPredictedPayDate else { return nil }
-            return Day(rawValue: perDocument[Int(row)])
+        try engine.predictedPayDates(asOf: asOf, documents: table.documentRows).map { day -> Day? in
+            day == MetricEngine.noPredictedPayDate ? nil : Day(rawValue: day)
         }
     }
 

@@ -1,0 +1,21 @@
+import ARStore
+import Foundation
+
+/// Facts an engine derives from its ledger on first use and keeps for its life: a reference
+/// shared by every copy of the engine, so that the first query needing one pays for it once
+/// (and an engine that never needs it never does).
+final class DerivedFacts: @unchecked Sendable {
+    // Unchecked: `history` is only read or written while `lock` is held.
+    private let lock = NSLock()
+    private var history: PaymentHistory?
+
+    /// The as-of-independent payment history of `ledger`, built on first use.
+    func paymentHistory(_ ledger: Ledger) -> PaymentHistory {
+        lock.lock()
+        defer { lock.unlock() }
+        if let history { return history }
+        let built = PaymentHistory(ledger: ledger, book: RateBook(ledger: ledger))
+        history = built
+        return built
+    }
+}
