@@ -92,7 +92,7 @@ extension MetricEngine {
                       descending: Bool = false, limit: Int? = nil) throws -> ItemTable {
         try check([asOf])
         let query = MetricQuery(metrics: [], filter: filter, dates: [asOf], currency: currency)
-        let run = try QueryRun(ledger: ledger, rows: rows, query: query)
+        let run = try QueryRun(ledger: ledger, rows: rows, query: query, derived: derived)
         let f = try run.frame(at: asOf.rawValue)
         var selected = f.itemRows.map(Int.init)
         if let column, let key = sortKey(column, frame: f) {

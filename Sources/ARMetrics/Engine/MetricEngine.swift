@@ -34,7 +34,7 @@ public struct MetricEngine: Sendable {
     ///   rate to convert it, or a dimension names an unknown attribute.
     public func run(_ query: MetricQuery) throws -> MetricTable {
         try check(query.dates)
-        let run = try QueryRun(ledger: ledger, rows: rows, query: query)
+        let run = try QueryRun(ledger: ledger, rows: rows, query: query, derived: derived)
         if query.dimensions.isEmpty { _ = run.registry.id(0) }
         let columns = query.metrics.flatMap(MetricColumns.columns(for:))
         let perDate = BalanceSweep.applies(to: query) ? try sweptValues(run, query) : try framedValues(run, query)

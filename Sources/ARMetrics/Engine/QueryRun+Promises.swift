@@ -18,7 +18,7 @@ extension QueryRun {
                                           currency: customerLevel.map { promises.currency[$0] }, rows: rows, ledger: ledger)
             customerMask = try PredicateMask.evaluate(filter, on: subject)
         }
-        let byCustomer = customerLevel.isEmpty ? nil : CustomerPayments(ledger)
+        let byCustomer = customerLevel.isEmpty ? nil : derived?.customerPayments(ledger) ?? CustomerPayments(ledger)
         var results: [(Int32, Bool)] = []
         var nextCustomerLevel = 0
         for k in due {

@@ -46,9 +46,13 @@ final class QueryRun {
     /// Groups with a contribution at the date being computed.
     var touched: [Bool] = []
 
-    init(ledger: Ledger, rows: ItemRows, query: MetricQuery) throws(MetricError) {
+    /// Facts of the engine kept between queries; `nil` derives what a query needs afresh.
+    let derived: DerivedFacts?
+
+    init(ledger: Ledger, rows: ItemRows, query: MetricQuery, derived: DerivedFacts? = nil) throws(MetricError) {
         self.ledger = ledger
         self.rows = rows
+        self.derived = derived
         book = RateBook(ledger: ledger)
         target = book.target(query.currency ?? ledger.snapshot.reportingCurrency)
         bucketSpec = query.metrics.first { $0.kind == .aging }?.aging ?? .standard
@@ -103,7 +107,7 @@ final class QueryRun {
 
     /// Open amounts converted to the output currency (0 for rows that are not open items passing
     /// the mask) and the rows that are, ascending; rows are worked in blocks on a few threads.
-    private static func convert(_ open: [Int64], currencies rowCurrency: [Int32], mask: [Bool]?, factors: [CrossRate?],
+    private static func convert(_ open: [Int64], currencies rowCurrency: ItemColumn<Int32>, mask: [Bool]?, factors: [CrossRate?],
                                 ledgerCurrencies: [Currency], day d: Int32) throws(MetricError) -> (openOut: [Int64], items: [Int32]) {
         var itemBlocks: [[Int32]] = []
         var failure: MetricError?
