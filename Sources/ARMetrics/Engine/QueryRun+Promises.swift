@@ -18,7 +18,9 @@ extension QueryRun {
                                           currency: customerLevel.map { promises.currency[$0] }, rows: rows, ledger: ledger)
             customerMask = try PredicateMask.evaluate(filter, on: subject)
         }
-        let byCustomer = customerLevel.isEmpty ? nil : derived?.customerPayments(ledger) ?? CustomerPayments(ledger)
+        // Bound once: a copy per promise would retain every column of the index.
+        let byCustomer = customerLevel.isEmpty ? CustomerPayments.empty : derived?.customerPayments(ledger) ?? CustomerPayments(ledger)
+        let payments = ledger.payments, documents = ledger.documents
         var results: [(Int32, Bool)] = []
         var nextCustomerLevel = 0
         for k in due {
@@ -29,13 +31,13 @@ extension QueryRun {
             if doc >= 0 {
                 guard f.selected(doc) else { continue }
                 group = f.rowGroup[doc]
-                paid = try documentPayments(doc, from: promises.made[k], through: windowEnd, in: promises.currency[k])
+                paid = try documentPayments(doc, documents, from: promises.made[k], through: windowEnd, in: promises.currency[k])
             } else {
                 defer { nextCustomerLevel += 1 }
                 guard customerMask?[nextCustomerLevel] ?? true else { continue }
                 group = customerGroup(customer: promises.customer[k], currency: promises.currency[k])
-                paid = try byCustomer!.total(customer: promises.customer[k], from: promises.made[k], through: windowEnd,
-                                             in: promises.currency[k], book: book)
+                paid = try byCustomer.total(customer: promises.customer[k], from: promises.made[k], through: windowEnd,
+                                            in: promises.currency[k], payments: payments, book: book)
             }
             results.append((group, paid >= promises.amount[k]))
         }
@@ -50,8 +52,7 @@ extension QueryRun {
 
     /// Allocations to document `i` dated in `[from, through]`, in currency index `c` (each
     /// converted at its own date's cross rate when the currencies differ).
-    private func documentPayments(_ i: Int, from: Int32, through: Int32, in c: Int32) throws(MetricError) -> Int64 {
-        let docs = ledger.documents
+    private func documentPayments(_ i: Int, _ docs: DocumentTable, from: Int32, through: Int32, in c: Int32) throws(MetricError) -> Int64 {
         let promiseCurrency = ConversionTarget(currency: currencies[Int(c)], index: c)
         var total: Int64 = 0
         for k in Int(docs.allocationStart[i])..<Int(docs.allocationStart[i + 1]) {
@@ -66,13 +67,19 @@ extension QueryRun {
 
 /// Payment rows by customer (CSR), leaving out rows allocated to credit notes: the cash a
 /// promise naming no invoice is compared with.
-struct CustomerPayments {
-    let ledger: Ledger
+struct CustomerPayments: Sendable {
     let start: [Int32]
     let rows: [Int32]
 
+    /// An index of no customer, for a query without promises naming no invoice.
+    static let empty = CustomerPayments(start: [0], rows: [])
+
+    private init(start: [Int32], rows: [Int32]) {
+        self.start = start
+        self.rows = rows
+    }
+
     init(_ ledger: Ledger) {
-        self.ledger = ledger
         let pay = ledger.payments, docs = ledger.documents
         var start = [Int32](repeating: 0, count: ledger.customers.count + 1)
         func counts(_ p: Int) -> Bool { pay.document[p] < 0 || !docs.isCreditNote(Int(pay.document[p])) }
@@ -88,9 +95,11 @@ struct CustomerPayments {
         self.rows = rows
     }
 
-    func total(customer: Int32, from: Int32, through: Int32, in c: Int32, book: RateBook) throws(MetricError) -> Int64 {
-        let pay = ledger.payments
-        let promiseCurrency = ConversionTarget(currency: ledger.currencies[Int(c)], index: c)
+    /// The customer's payment rows dated in `[from, through]`, in currency index `c` (each
+    /// converted at its own date's cross rate when the currencies differ).
+    func total(customer: Int32, from: Int32, through: Int32, in c: Int32, payments pay: PaymentTable,
+               book: RateBook) throws(MetricError) -> Int64 {
+        let promiseCurrency = ConversionTarget(currency: book.ledger.currencies[Int(c)], index: c)
         var total: Int64 = 0
         for k in Int(start[Int(customer)])..<Int(start[Int(customer) + 1]) {
             let p = Int(rows[k])
