@@ -31,7 +31,8 @@ day_rates AS (  -- EUR: exactly 1
   SELECT n.currency, n.pday, CASE WHEN n.currency = 'EUR' THEN 1000000 ELSE s.rate END AS rate
   FROM cross_days n
   LEFT JOIN fx_spans s ON s.currency = n.currency AND s.valid_from <= n.pday AND (s.valid_to IS NULL OR n.pday < s.valid_to)),
-crossed AS (  -- thousandths x source rate x target unit / (1000 x target rate): target minor units
+crossed AS (  -- thousandths x source rate x target unit / (1000 x target rate): target minor units, rounded
+              -- half away from zero by adding half the denominator (den = 1000 x rate is even)
   SELECT w.promise_id, w.amt * rs.rate * t.unit AS n, 1000 * rt.rate AS den, t.unit
   FROM window_rows w
   JOIN day_rates rs ON rs.currency = w.currency AND rs.pday = w.pday
@@ -43,7 +44,7 @@ crossed AS (  -- thousandths x source rate x target unit / (1000 x target rate):
 promise_paid AS (  -- in thousandths of the promise currency
   SELECT promise_id, amt FROM window_rows WHERE currency = target
   UNION ALL
-  SELECT promise_id, CASE WHEN n < 0 THEN -((500 * den - n) {idiv} den) ELSE (n + 500 * den) {idiv} den END * (1000 / unit)
+  SELECT promise_id, CASE WHEN n < 0 THEN -((den {idiv} 2 - n) {idiv} den) ELSE (n + den {idiv} 2) {idiv} den END * (1000 {idiv} unit)
   FROM crossed),
 kept AS (
   SELECT dp.entity_id, CASE WHEN COALESCE(SUM(pd.amt), 0) >= dp.amt THEN 1 ELSE 0 END AS kept
