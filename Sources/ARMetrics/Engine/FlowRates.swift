@@ -10,6 +10,8 @@ struct FlowRates {
     /// Per currency: the days its factor changes, increasing, and the factor from that day on
     /// (`nil` where a rate is missing).
     private let days: [[Int32]]
+    /// Per currency: a day table over `days` (a flow asks once per document).
+    private let dayIndex: [DateIndex]
     private let factors: [[CrossRate?]]
     /// Whether each currency is the target (no conversion).
     private let isTarget: [Bool]
@@ -29,6 +31,7 @@ struct FlowRates {
             factors.append(changes.map { try? book.cross(from: Int32(c), to: target, on: $0) })
         }
         self.days = days
+        dayIndex = days.map(DateIndex.init)
         self.factors = factors
         self.target = target
         isTarget = ledger.currencies.map { $0 == target.currency }
@@ -37,7 +40,7 @@ struct FlowRates {
     /// Converts `minor` of currency index `c` at the factor valid on `day`.
     func convert(_ minor: Int64, currency c: Int32, on day: Int32) throws(MetricError) -> Int64 {
         if isTarget[Int(c)] { return minor }
-        let k = firstIndex(in: days[Int(c)], notBefore: day + 1) - 1
+        let k = dayIndex[Int(c)].first(after: day) - 1
         if k >= 0, let factor = factors[Int(c)][k] { return try factor.apply(minor) }
         try failure(currency: c, on: day, beforeAnyChange: k < 0)
     }

@@ -8,18 +8,16 @@ extension QueryRun {
         let months = 24
         let bounds = (0...months).map { Day(rawValue: f.day).adding(months: -$0).rawValue }   // decreasing
         let groups = registry.count, docs = ledger.documents, rates = flowRates, day = f.day, rowGroup = f.rowGroup, mask = f.mask
+        let monthIndex = DateIndex(Array(bounds.reversed()))
         // Per group and month: net sales; then per group, whether a document counted.
         let acc = try ParallelSum.sum(count: rows.documentCount, size: groups * (months + 1)) { (range, acc) throws(MetricError) in
             for i in range where docs.issue[i] > bounds[months] && docs.issue[i] <= day && mask?[i] != false {
-                // Month k (1-based) is (bounds[k], bounds[k - 1]]: find the first bound below the issue day.
-                var lo = 1, hi = months
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if bounds[mid] < docs.issue[i] { hi = mid } else { lo = mid + 1 }
-                }
+                // Month k (1-based) is (bounds[k], bounds[k - 1]]; `rising[j]` is `bounds[months - j]`,
+                // so the first rising bound on or after the issue day is j = months - k + 1.
+                let slot = months - monthIndex.first(notBefore: docs.issue[i])
                 var value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
                 if docs.isCreditNote(i) { value = -value }
-                acc[Int(rowGroup[i]) * months + lo - 1] += value
+                acc[Int(rowGroup[i]) * months + slot] += value
                 acc[groups * months + Int(rowGroup[i])] = 1
             }
         }
