@@ -58,6 +58,17 @@ struct PenaltyTests {
         #expect(table.rows.map { $0.values[0] } == [.money(4_856), .money(4_503 + 12_034 + 20_068 + 8_007)])
     }
 
+    @Test func ukRulesNeedAPoundRateOnlyWhenSomethingIsOverdue() throws {
+        // A euro ledger with no GBP rate: nothing overdue at 2026-01-15 owes nothing under UK rules;
+        // at 2026-03-31 Q1 is overdue, its fixed sum is in pounds, and the missing rate is an error.
+        var f = try LedgerFixture()
+        try f.invoice("Q1", issue: "2025-12-31", due: "2026-01-30", amount: 1_000_000)
+        let e = f.engine(asOf: "2026-03-31")
+        #expect(try e.value(MetricRequest(.penalties, penalties: .uk), at: "2026-01-15") == .money(0))
+        let error = #expect(throws: MetricError.self) { try e.value(MetricRequest(.penalties, penalties: .uk), at: "2026-03-31") }
+        #expect(error?.description.contains("GBP") == true)
+    }
+
     @Test func fixedSumConvertedExactlyAndRoundedOnce() throws {
         var f = try LedgerFixture(reporting: .usd)
         f.rate(.eur, "2026-01-01", "1.08737")

@@ -72,7 +72,9 @@ extension QueryRun {
         let d = f.day
         let fixed = PenaltyFormula(rules: rules)
         let fixedIndex = ledger.currencyIndex(of: rules.fixedCurrency.code) ?? -1
-        let fixedToOut = try book.cross(from: rules.fixedCurrency, index: fixedIndex, to: target, on: d)
+        // Looked up at the first overdue invoice: a ledger with nothing overdue owes no fixed sum,
+        // so it needs no rate for the fixed sum's currency (GBP under UK rules).
+        var fixedToOut: CrossRate?
         let tierTarget = ConversionTarget(currency: rules.fixedCurrency, index: fixedIndex)
         var seen: [Int] = perGroup(0)
         for item in f.itemRows where item < rows.documentCount && f.state.open[Int(item)] > 0 && rows.type[Int(item)] == ItemRows.invoiceType {
@@ -83,8 +85,15 @@ extension QueryRun {
             if case .tiers = rules.fixedSum {
                 openInFixed = try book.cross(from: rows.currency[r], to: tierTarget, on: d).apply(openInFixed)
             }
+            let toOut: CrossRate
+            if let known = fixedToOut {
+                toOut = known
+            } else {
+                toOut = try book.cross(from: rules.fixedCurrency, index: fixedIndex, to: target, on: d)
+                fixedToOut = toOut
+            }
             let g = Int(f.rowGroup[r])
-            sums[g] += try fixed.penalty(open: f.openOut[r], dpd: dpd, openInFixedCurrency: openInFixed, fixedToOutput: fixedToOut)
+            sums[g] += try fixed.penalty(open: f.openOut[r], dpd: dpd, openInFixedCurrency: openInFixed, fixedToOutput: toOut)
             seen[g] = 1
         }
         touch(counts: seen)
