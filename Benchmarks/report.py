@@ -86,6 +86,17 @@ def machine():
     }
 
 
+def _provenance(result):
+    p = result.get("provenance")
+    if p is None:
+        return f"- {result['size']}: repetitions and time not recorded (a JSON file from before they were)"
+    skipped = p["sqlite_skipped"].replace(",", " and ")
+    sqlite = f"; SQLite once per query, without {skipped}" if skipped else ""
+    load = f", 1-minute load average {p['load_before']} before it started" if p.get("load_before") is not None else ""
+    return (f"- {result['size']}: {p['reps']} repetitions per query{sqlite}, medians shown; measured "
+            f"{p['started']}–{p['finished'][-5:]} UTC at commit {p['commit']}{load}")
+
+
 def write_doc(path, results, text, args):
     m = machine()
     head = Path(path).read_text().split("<!-- measured -->")[0] if Path(path).exists() else "# Performance\n\n"
@@ -93,7 +104,7 @@ def write_doc(path, results, text, args):
             f"- machine: {m['cpus']} CPUs, {m['cpu']}, {m['memory']} memory, {m['os']}",
             f"- versions: {m['swift']}; DuckDB {m['duckdb']} ({args.threads} threads); SQLite {m['sqlite']}; "
             f"matplotlib {m['matplotlib']} (Agg); Python {m['python']}",
-            f"- repetitions: {args.reps} per query (SQLite once per query at 10M); medians shown", "",
+            *[_provenance(r) for r in results], "",
             "### Targets", "", targets(results), "", "### Medians and ratios", "", text]
     Path(path).write_text("\n".join(body) + "\n")
 

@@ -25,6 +25,7 @@ import answers  # noqa: E402
 import report  # noqa: E402
 
 SIZES = {"1m": 1_000_000, "10m": 10_000_000}
+SQLITE_SKIPPED_AT_10M = "q05,series24"
 
 
 def run(command, env=None, capture=True):
@@ -70,7 +71,18 @@ def peer(engine, csv_dir, repetitions, threads, skipped=""):
     return json.loads(out)
 
 
+def provenance(started, load_before, reps, sqlite_skipped):
+    """When, at which commit and under what load a size was measured, for the doc."""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
+                            capture_output=True).stdout.strip()
+    return {"reps": reps, "started": started, "finished": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+            "commit": commit or "unknown", "load_before": load_before,
+            "sqlite_skipped": sqlite_skipped}
+
+
 def suite(size, args, work):
+    started = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
+    load_before = round(os.getloadavg()[0], 2)  # other work on the machine, before this size's own
     reps = 1 if size == "smoke" else args.reps
     csv_dir = dataset(size, work)
     store = work / size / "store"
@@ -84,7 +96,7 @@ def suite(size, args, work):
         # SQLite at 10M: once per query, and not the two series (minutes each; their ratio is known at 1M).
         slow = engine == "sqlite" and size == "10m"
         print(f"[{size}] {engine}…", file=sys.stderr)
-        peers[engine] = peer(engine, csv_dir, 1 if slow else reps, args.threads, "q05,series24" if slow else "")
+        peers[engine] = peer(engine, csv_dir, 1 if slow else reps, args.threads, SQLITE_SKIPPED_AT_10M if slow else "")
     try:
         import matplotlib_charts
     except ImportError:
@@ -99,7 +111,8 @@ def suite(size, args, work):
             if difference:
                 failures.append(f"{size} {engine} {q['id']}: {difference}")
     return {"size": size, "imports_ms": imports, "ours": ours, "peers": peers, "matplotlib": mpl,
-            "failures": failures}
+            "failures": failures,
+            "provenance": provenance(started, load_before, reps, SQLITE_SKIPPED_AT_10M if size == "10m" else "")}
 
 
 def main():
