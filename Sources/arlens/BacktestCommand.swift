@@ -1,4 +1,5 @@
 import ARCore
+import ARImport
 import ARMetrics
 import ARStore
 import ArgumentParser
@@ -63,14 +64,14 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let snapshot = try data.load(quiet: true).ledger
+        let snapshot = try data.open(quiet: true).latestLedger()
         if let cutOffs {
             return try runRolling(snapshot, range: Self.range(cutOffs))
         }
         let report: BacktestReport
         do {
             if let actuals {
-                let later = try LoadedSnapshot.load(path: actuals, mapping: data.mapping, quiet: true).ledger
+                let later = try OpenedData.open(path: actuals, mapping: data.mapping).latestLedger()
                 if later.snapshot.asOf == snapshot.snapshot.asOf {
                     throw CommandFailure("--actuals is as of \(later.snapshot.asOf.iso), like --data: nothing was collected after it; "
                         + "give a later snapshot, or replay --data with --cut-off")

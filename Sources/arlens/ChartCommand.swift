@@ -56,11 +56,12 @@ struct ChartCommand: ParsableCommand {
     }
 
     func run() throws {
-        let snapshot = try data.load(quiet: true)
-        let runner = QueryRunner(ledger: snapshot.ledger)
+        let runner = try data.runner(quiet: true)
         let statements = try QueryText.compile(runner, query, parameters: QueryText.parameters(parameters))
         guard let statement = statements.last else { throw CommandFailure("the query gave no statement to chart") }
-        let outcome = try KPIHistory.series(for: statement, runner: runner) ?? runner.execute(statement)
+        let outcome = try QueryText.rendering(query) {
+            try KPIHistory.series(for: statement, runner: runner) ?? runner.execute(statement)
+        }
         try ChartOutput.write(outcome, to: out, options: ChartOutputOptions(width: width, height: height, scale: scale,
                                                                               theme: theme, title: title))
         print("wrote \(out)")

@@ -1,5 +1,6 @@
 import ARCore
 import ARImport
+import ARQuery
 import ARStore
 import ArgumentParser
 import Foundation
@@ -24,54 +25,20 @@ struct DataOptions: ParsableArguments {
         return sample
     }
 
-    /// Loads the snapshot.
-    func load(quiet: Bool = false) throws -> LoadedSnapshot {
-        try LoadedSnapshot.load(path: resolvedPath(), mapping: mapping, quiet: quiet)
-    }
-}
-
-/// A snapshot loaded for a command, with what the import rejected.
-struct LoadedSnapshot {
-    var ledger: Ledger
-    var description: String
-    var rejects: [Reject]
-    var report: ImportReport?
-    /// The store it came from, to answer a query as of an earlier day from the snapshot that
-    /// covers that day (docs/store.md, "Which snapshot answers 'as of D'").
-    var store: SnapshotStore?
-    var entry: SnapshotEntry?
-
-    /// The snapshot that answers a query as of `day`: this one, or for a store the earliest
-    /// snapshot whose as-of is on or after `day`.
-    func covering(_ day: Day) throws -> LoadedSnapshot {
-        guard let store, let entry, day < ledger.snapshot.asOf else { return self }
-        let covering = try store.resolve(asOf: day)
-        guard covering.id != entry.id else { return self }
-        var other = self
-        other.ledger = try store.load(covering)
-        other.entry = covering
-        other.description = "\(store.url.path) (snapshot \(covering.asOf))"
-        return other
-    }
-
-    static func load(path: String, mapping: String?, quiet: Bool = false) throws -> LoadedSnapshot {
-        let url = URL(fileURLWithPath: path)
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure("'\(path)' does not exist: pass --data FOLDER, FILE.sqlite or a store folder")
-        }
-        if mapping == nil, SnapshotStore.isStore(url) {
-            let store = try SnapshotStore(at: url)
-            let entry = try store.resolve(asOf: nil)
-            return LoadedSnapshot(ledger: try store.load(entry), description: "\(path) (snapshot \(entry.asOf))",
-                                  rejects: [], report: nil, store: store, entry: entry)
-        }
-        let mappingFile = try mapping.map { try MappingFile.load(from: URL(fileURLWithPath: $0)) }
-        let result = try SnapshotImporter.load(from: url, mapping: mappingFile, progress: quiet ? nil : ImportProgressView.report)
+    /// Opens the data: a store's history, or a CSV folder or SQLite file imported in memory.
+    func open(quiet: Bool = false) throws -> OpenedData {
+        let path = try resolvedPath()
+        let data = try OpenedData.open(path: path, mapping: mapping, progress: quiet ? nil : ImportProgressView.report)
         Terminal.clearStatus()
-        if !result.rejects.isEmpty && !quiet {
-            Terminal.error("warning: \(result.rejects.count) rows of '\(path)' were rejected; run 'arlens import' to see them")
+        if !data.rejects.isEmpty && !quiet {
+            Terminal.error("warning: \(data.rejects.count) rows of '\(path)' were rejected; run 'arlens import' to see them")
         }
-        return LoadedSnapshot(ledger: result.ledger, description: path, rejects: result.rejects, report: result.report)
+        return data
+    }
+
+    /// The data opened and a query runner over it.
+    func runner(quiet: Bool = false) throws -> QueryRunner {
+        try QueryRunner(source: open(quiet: quiet).source)
     }
 }
 

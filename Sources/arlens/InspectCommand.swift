@@ -1,3 +1,4 @@
+import ARImport
 import ARStore
 import ArgumentParser
 import Foundation
@@ -22,26 +23,37 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let options = try DataOptions.parse((data.map { ["--data", $0] } ?? []) + (mapping.map { ["--mapping", $0] } ?? []))
-        let snapshot = try options.load(quiet: true)
-        let summary = LedgerSummary(snapshot.ledger)
+        let data = try options.open(quiet: true)
+        let summary = LedgerSummary(try data.latestLedger())
         switch format {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         case .table:
-            print("snapshot: \(snapshot.description)")
+            print(Self.snapshots(of: data.source), terminator: "")
             print(summary.renderedTable, terminator: summary.renderedTable.hasSuffix("\n") ? "" : "\n")
-            if let report = snapshot.report {
+            if let report = data.report {
                 print()
                 print(report.rendered, terminator: report.rendered.hasSuffix("\n") ? "" : "\n")
             }
-            if !snapshot.rejects.isEmpty {
-                print("\n\(snapshot.rejects.count) rejected rows; the first ones:")
-                for reject in snapshot.rejects.prefix(10) {
+            if !data.rejects.isEmpty {
+                print("\n\(data.rejects.count) rejected rows; the first ones:")
+                for reject in data.rejects.prefix(10) {
                     print("  \(reject.file):\(reject.line): \(reject.reason): \(reject.message)")
                 }
             }
         }
+    }
+
+    /// The snapshots a query can read, latest last (the one the figures below describe).
+    static func snapshots(of source: SnapshotSource) -> String {
+        guard source.store != nil else { return "snapshot: \(source.label) (as of \(source.latest.asOf.iso))\n" }
+        var text = "store: \(source.label), \(source.snapshots.count) snapshot\(source.snapshots.count == 1 ? "" : "s")\n"
+        for snapshot in source.snapshots {
+            let counts = snapshot.entry.map { ", \($0.counts.documents) documents, imported \($0.importedAt)" } ?? ""
+            text += "  \(snapshot.id)  as of \(snapshot.asOf.iso)\(counts)\n"
+        }
+        return text + "latest snapshot (\(source.latest.id)):\n"
     }
 }

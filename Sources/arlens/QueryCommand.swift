@@ -33,40 +33,20 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         let text = try QueryText.read(query: query, file: file)
         let parameters = try QueryText.parameters(parameters)
-        let snapshot = try data.load()
-        let runner = QueryRunner(ledger: snapshot.ledger)
-        var outcomes: [QueryOutcome] = []
-        for (index, statement) in try QueryText.compile(runner, text, parameters: parameters).enumerated() {
-            // A single date before a store's latest snapshot is answered by the snapshot covering it.
-            if let day = statement.singleDate, case let covering = try snapshot.covering(day),
-               covering.entry?.id != snapshot.entry?.id {
-                let other = QueryRunner(ledger: covering.ledger)
-                outcomes.append(try other.execute(QueryText.compile(other, text, parameters: parameters)[index]))
-                continue
-            }
-            outcomes.append(try runner.execute(statement))
-        }
+        let runner = try data.runner()
+        let outcomes = try QueryText.run(runner, text, parameters: parameters)
         for (k, outcome) in outcomes.enumerated() {
             if k > 0 { print() }
             let text = outcome.text(as: format)
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            // Warnings are for the reader: on standard error, so piped CSV and JSON stay clean (JSON
+            // carries them in its own `warnings` member).
+            for warning in outcome.result?.context.warnings ?? [] { Terminal.error("warning: \(warning)") }
         }
     }
 }
 
 extension ResultFormatter.Format: ExpressibleByArgument {}
-
-extension BoundStatement {
-    /// The one as-of date of a statement that reads the ledger at a single date.
-    var singleDate: Day? {
-        switch self {
-        case let .metrics(s): s.query.dates.count == 1 ? s.query.dates[0] : nil
-        case let .items(s): s.asOf
-        case let .forecast(f): f.asOf
-        case .explain: nil
-        }
-    }
-}
 
 /// Reading query text and parameters, and turning query errors into user messages.
 enum QueryText {
@@ -95,18 +75,19 @@ enum QueryText {
     }
 
     /// Compiles `text`, rendering a query error with its caret and help line.
-    static func compile(_ runner: QueryRunner, _ text: String, parameters: [String: String]) throws -> [BoundStatement] {
-        do {
-            return try runner.compiler.compile(text, parameters: parameters)
-        } catch let diagnostic as QueryDiagnostic {
-            throw CommandFailure(diagnostic.rendered(source: text))
-        }
+    static func compile(_ runner: QueryRunner, _ text: String, parameters: [String: String]) throws -> [CompiledStatement] {
+        try rendering(text) { try runner.compiler.compileStatements(text, parameters: parameters) }
     }
 
     /// Runs `text`, rendering a query error with its caret and help line.
     static func run(_ runner: QueryRunner, _ text: String, parameters: [String: String]) throws -> [QueryOutcome] {
+        try rendering(text) { try runner.run(text, parameters: parameters) }
+    }
+
+    /// `body`'s value; a ``QueryDiagnostic`` it throws becomes the rendered message, caret under `text`.
+    static func rendering<T>(_ text: String, _ body: () throws -> T) throws -> T {
         do {
-            return try runner.run(text, parameters: parameters)
+            return try body()
         } catch let diagnostic as QueryDiagnostic {
             throw CommandFailure(diagnostic.rendered(source: text))
         }

@@ -17,8 +17,7 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         let interactive = ReplMain.standardInputIsTerminal
-        let snapshot = try data.load(quiet: !interactive)
-        let backend = EngineReplBackend(snapshot: snapshot)
+        let backend = try EngineReplBackend(data: data.open(quiet: !interactive))
         var configuration = ReplConfiguration()
         configuration.maxRows = maxRows
         let status = ReplMain.run(backend: backend, interactive: interactive, configuration: configuration)

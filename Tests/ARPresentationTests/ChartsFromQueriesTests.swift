@@ -29,7 +29,7 @@ struct ChartsFromQueriesTests {
     ]
 
     func chart(_ query: String) throws -> Chart {
-        let statement = try Self.runner.compiler.compile(query).last!
+        let statement = try Self.runner.compiler.compileStatements(query).last!
         let outcome = try KPIHistory.series(for: statement, runner: Self.runner) ?? Self.runner.execute(statement)
         guard case let .table(result, spec, _) = outcome else { throw ChartOutputError("not a table") }
         return ChartBuilder.chart(for: result, spec: spec)

@@ -79,7 +79,7 @@ struct ExecutionTests {
                     Having overdue > 10000.00
                       Aggregate aging(buckets: [30, 60, 90]), overdue by customer
                         Filter region = "EMEA" and not disputed
-                          Scan ledger as of 2026-09-30 in EUR
+                          Scan ledger as of 2026-09-30 in the reporting currency
 
             """)
         let items = try compiler.compile("items where dpd > 90 order by open desc limit 20 in USD")

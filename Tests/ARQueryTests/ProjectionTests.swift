@@ -63,8 +63,9 @@ struct ProjectionTests {
             .metrics(try statement("dso by entity monthly from 2025-10-31 to 2026-09-30 project 6 months")))
         #expect(plan.explained == """
             Trend dso next 6 months to 2027-03-31 (Holt's linear smoothing, grid-searched weights, 80 % interval)
-              Aggregate dso by entity
-                Scan ledger at 12 dates from 2025-10-31 to 2026-09-30 in EUR
+              Sort date
+                Aggregate dso by entity
+                  Scan ledger at 12 dates from 2025-10-31 to 2026-09-30 in the reporting currency
 
             """)
     }

@@ -43,7 +43,8 @@ struct ResultFormatterTests {
         let expected = #"{"columns":[{"name":"entity","type":"string"},{"name":"ar","type":"money"},"#
             + #"{"name":"overdue_rate","type":"ratio"},{"name":"dso","type":"days"},{"name":"cei","type":"percent"},"#
             + #"{"name":"count","type":"count"}],"rows":[["FR01",1234567.89,0.25,45.25,87.5,1234],"#
-            + #"["DE, \"01\"",-50.00,null,0,100,3],[null,0.05,0,null,null,0]]}"# + "\n"
+            + #"["DE, \"01\"",-50.00,null,0,100,3],[null,0.05,0,null,null,0]],"#
+            + #""currency":"EUR","snapshots":[],"perimeter":null,"warnings":[]}"# + "\n"
         #expect(ResultFormatter.format(Self.table, as: .json) == expected)
     }
 

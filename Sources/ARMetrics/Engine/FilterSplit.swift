@@ -4,7 +4,7 @@
 extension ItemPredicate {
     /// Whether evaluating the predicate reads the open state (`open`, `disputed`, `bucket`,
     /// `dispute_reason`); `dpd`, `age`, dates, `amount`, `id` and fixed dimensions do not.
-    var readsOpenState: Bool {
+    public var readsOpenState: Bool {
         switch self {
         case let .compare(field, _, _), let .isIn(field, _): field.readsOpenState
         case .disputed: true
@@ -15,7 +15,7 @@ extension ItemPredicate {
 
     /// The top-level conjuncts split into those that read no open state and those that do;
     /// `nil` for an empty side. `fixed AND dated` selects exactly the rows `self` selects.
-    var splitByState: (fixed: ItemPredicate?, dated: ItemPredicate?) {
+    public var splitByState: (fixed: ItemPredicate?, dated: ItemPredicate?) {
         var fixed: [ItemPredicate] = [], dated: [ItemPredicate] = []
         var pending = [self]
         while let p = pending.popLast() {

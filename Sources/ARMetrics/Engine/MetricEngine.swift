@@ -33,11 +33,18 @@ public struct MetricEngine: Sendable {
     /// - Throws: ``MetricError`` when a date is after the snapshot's `as_of`, an amount has no
     ///   rate to convert it, or a dimension names an unknown attribute.
     public func run(_ query: MetricQuery) throws -> MetricTable {
+        try run(query, strategy: EvaluationStrategy(for: query))
+    }
+
+    /// Runs `query` with the given strategy (``EvaluationStrategy/sweep`` only where
+    /// ``EvaluationStrategy/init(for:)`` chooses it; a planner shows the choice before running).
+    public func run(_ query: MetricQuery, strategy: EvaluationStrategy) throws -> MetricTable {
         try check(query.dates)
         let run = try QueryRun(ledger: ledger, rows: rows, query: query, derived: derived)
         if query.dimensions.isEmpty { _ = run.registry.id(0) }
         let columns = query.metrics.flatMap(MetricColumns.columns(for:))
-        let perDate = BalanceSweep.applies(to: query) ? try sweptValues(run, query) : try framedValues(run, query)
+        let perDate = strategy == .sweep && BalanceSweep.applies(to: query) ? try sweptValues(run, query)
+            : try framedValues(run, query)
         let rows = MetricColumns.rows(run: run, dates: query.dates, columns: columns, perDate: perDate,
                                       forceEmptyGroup: query.dimensions.isEmpty)
         return MetricTable(dimensions: query.dimensions, isSeries: query.dates.count > 1, columns: columns,
@@ -76,5 +83,19 @@ public struct MetricEngine: Sendable {
         guard !dates.isEmpty else { throw MetricError(code: "bad_query", message: "no date to compute at: give an as-of date") }
         let asOf = ledger.snapshot.asOf
         if let late = dates.first(where: { $0 > asOf }) { throw MetricError.afterAsOf(late, asOf: asOf) }
+    }
+}
+
+/// How the engine computes a metric query's dates.
+public enum EvaluationStrategy: String, Sendable, Hashable {
+    /// Balances at every date in one pass over the items (``BalanceSweep``): a series with no
+    /// filter and no date-dependent dimension, of balances (and flows along with them).
+    case sweep
+    /// The open state, conversion and groups computed at each date on its own.
+    case perDate = "per date"
+
+    /// The strategy the engine uses for `query`.
+    public init(for query: MetricQuery) {
+        self = BalanceSweep.applies(to: query) ? .sweep : .perDate
     }
 }

@@ -1,6 +1,7 @@
 /// The stable code of a query diagnostic, shared by tests, the REPL and the HTTP API.
 ///
-/// `Q1xxx` are syntax errors, `Q2xxx` binding errors, `Q9xxx` broken invariants (bugs).
+/// `Q1xxx` are syntax errors, `Q2xxx` binding errors, `Q3xxx` errors met while running a well-formed
+/// statement (a date no snapshot covers, a missing rate), `Q9xxx` broken invariants (bugs).
 public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable {
     /// A token that cannot appear here.
     case unexpectedToken = "Q1001"
@@ -41,6 +42,26 @@ public enum DiagnosticCode: String, Hashable, Sendable, CaseIterable {
     case unsupportedClause = "Q2014"
     /// A metric whose series cannot be projected (`project` on `aging`, `sales`, …).
     case notProjectable = "Q2015"
+    /// No FX rate converts an amount at a date.
+    case missingRate = "Q3001"
+    /// A date no snapshot can answer (after the latest extraction).
+    case dateNotCovered = "Q3002"
+    /// A dimension or field the snapshot answering the query does not have.
+    case unknownAttribute = "Q3003"
+    /// A figure too large for 64-bit minor units.
+    case overflow = "Q3004"
+    /// A statement the engine cannot answer as asked.
+    case unanswerable = "Q3005"
+    /// The query was cancelled (Ctrl-C, a closed connection).
+    case cancelled = "Q3006"
+    /// The query ran past its time budget.
+    case timeBudget = "Q3007"
+    /// The query needs more memory than the process may use.
+    case outOfMemory = "Q3008"
+    /// A snapshot that cannot be read (a damaged or missing archive).
+    case dataUnavailable = "Q3009"
+    /// A perimeter naming a field the snapshot does not have.
+    case invalidPerimeter = "Q3010"
     /// A broken invariant: a bug in ARLens, not in the query.
     case internalError = "Q9001"
 }

@@ -2,54 +2,104 @@ import ARCore
 import ARMetrics
 import ARStore
 
-/// Runs ARQL text against one ledger: compile, execute on the metric engine, finish (having,
-/// order, limit) and return printable results. The command line, the REPL and report packs all
-/// go through it, so a query means the same everywhere.
+/// Runs ARQL against a ``SnapshotSource``: compile, plan (which snapshot answers each date, which
+/// strategy), execute that plan, and return printable results. The command line, the REPL, the
+/// server and report packs all go through it, so a query means the same everywhere.
 ///
 /// ```swift
-/// let runner = QueryRunner(ledger: ledger)
+/// let runner = try QueryRunner(source: SnapshotSource(store: SnapshotStore(at: url)))
 /// for outcome in try runner.run("ar, overdue_rate by entity") { print(outcome.text(as: .table)) }
 /// ```
+///
+/// A runner is a `Sendable` value: share one between threads and requests. It keeps the engines of
+/// the snapshots (and perimeters) it has used, so the next query on them starts at once.
 public struct QueryRunner: Sendable {
-    public let engine: MetricEngine
+    public let source: SnapshotSource
+    /// Binds against the latest snapshot: its as-of is the default date, its columns the dimensions.
     public let compiler: QueryCompiler
+    /// The latest snapshot's engine, over the whole ledger.
+    public let engine: MetricEngine
+    let engines: EngineCache
 
-    /// Lays out the engine's item rows once; reuse the runner for many queries.
-    public init(ledger: Ledger) {
+    /// A runner over every snapshot of `source`; loads the latest one.
+    /// - Parameter cacheCapacity: how many engines (snapshot × perimeter) to keep built.
+    /// - Throws: the store's error when the latest snapshot cannot be read.
+    public init(source: SnapshotSource, cacheCapacity: Int = 8) throws {
+        self.source = source
+        engines = EngineCache(capacity: cacheCapacity)
+        engine = try engines.engine(source.latest, perimeter: .everything, source: source)
+        compiler = QueryCompiler(catalog: Catalog(ledger: engine.ledger))
+    }
+
+    /// A runner over one ledger already in memory; lays out its item rows once.
+    public init(ledger: Ledger, label: String = "ledger") {
+        source = SnapshotSource(ledger: ledger, label: label)
+        engines = EngineCache(capacity: 8)
         engine = MetricEngine(ledger: ledger)
+        engines.insert(engine, for: EngineCache.Key(snapshotID: source.latest.id, perimeter: .everything))
         compiler = QueryCompiler(catalog: Catalog(ledger: ledger))
     }
 
+    /// The latest snapshot's ledger.
     public var ledger: Ledger { engine.ledger }
 
-    /// Compiles and runs every statement of `text`.
-    /// - Throws: ``QueryDiagnostic`` for a query error (render it with `rendered(source:)`), or
-    ///   ``MetricError`` when the engine cannot compute a figure (a missing FX rate).
-    public func run(_ text: String, parameters: [String: String] = [:]) throws -> [QueryOutcome] {
-        try compiler.compile(text, parameters: parameters).map(execute)
+    /// The engine of `snapshot` restricted to `perimeter`, built on first use.
+    public func engine(for snapshot: SnapshotSource.Snapshot, perimeter: Perimeter = .everything) throws -> MetricEngine {
+        try engines.engine(snapshot, perimeter: perimeter, source: source)
     }
 
-    /// Runs one bound statement.
-    public func execute(_ statement: BoundStatement) throws -> QueryOutcome {
-        switch statement {
-        case let .metrics(s):
-            let computed = try engine.run(s.query)
-            if let projection = s.projection {
-                // History plus projected rows; `having`, `order by` and `limit` were refused when binding.
-                return .table(TrendProjector(projection: projection, engine: engine).result(computed, seriesDates: s.query.dates),
-                              chart: s.chart, metrics: nil)
-            }
-            let table = try MetricStatementExecutor(statement: s).finish(computed)
-            return .table(ResultSet(table), chart: s.chart, metrics: table)
-        case let .items(s):
-            return .table(try OpenItemsExecutor(engine: engine).run(s), chart: nil, metrics: nil)
-        case let .forecast(query):
-            return .table(ResultSet(try engine.forecast(query)), chart: nil, metrics: nil)
-        case let .explain(inner, sql: false):
-            return .text(Planner(catalog: compiler.catalog).plan(inner).explained)
-        case let .explain(inner, sql: true):
-            return .text(try SQLExplainer.sql(for: inner, ledger: ledger))
+    /// Compiles and runs every statement of `text`.
+    /// - Throws: ``QueryDiagnostic`` for the first statement that fails, whether the query is wrong
+    ///   (`Q1xxx`, `Q2xxx`) or running it failed (`Q3xxx`: a date no snapshot covers, a missing
+    ///   rate, cancellation), positioned in `text`; render it with `rendered(source:)`.
+    public func run(_ text: String, parameters: [String: String] = [:], options: QueryOptions = QueryOptions()) throws -> [QueryOutcome] {
+        try compiler.compileStatements(text, parameters: parameters).map { statement throws(QueryDiagnostic) in
+            try execute(statement, options: options)
         }
+    }
+
+    /// Runs one compiled statement; a failure points at the part of the statement it concerns.
+    public func execute(_ statement: CompiledStatement, options: QueryOptions = QueryOptions()) throws(QueryDiagnostic) -> QueryOutcome {
+        do {
+            return try executeBound(statement.bound, options: options)
+        } catch {
+            throw QueryDiagnostic.running(error, in: statement)
+        }
+    }
+
+    /// Runs one bound statement (errors point at the start of the text).
+    public func execute(_ statement: BoundStatement, options: QueryOptions = QueryOptions()) throws -> QueryOutcome {
+        try execute(CompiledStatement(bound: statement, span: SourceSpan(start: 0, end: 0)), options: options)
+    }
+
+    /// The plan `statement` runs: what `explain` prints.
+    /// - Throws: ``SnapshotResolutionError`` for a date no snapshot covers.
+    public func plan(_ statement: BoundStatement, options: QueryOptions = QueryOptions()) throws -> PhysicalPlan {
+        let logical = Planner(catalog: compiler.catalog).plan(statement)
+        return try PhysicalPlanner(source: source, perimeter: options.perimeter).plan(logical)
+    }
+
+    private func executeBound(_ statement: BoundStatement, options: QueryOptions) throws -> QueryOutcome {
+        switch statement {
+        case let .explain(inner, sql: false):
+            return .text(try plan(inner, options: options).explained)
+        case let .explain(inner, sql: true):
+            return .text(try SQLExplainer.sql(for: inner, plan: plan(inner, options: options), runner: self))
+        case let .metrics(s):
+            return try PlanExecutor(runner: self, options: options, statement: s).outcome(plan(statement, options: options))
+        case .items, .forecast:
+            return try PlanExecutor(runner: self, options: options, statement: nil).outcome(plan(statement, options: options))
+        }
+    }
+}
+
+/// How one run goes: whose data it may read.
+public struct QueryOptions: Sendable {
+    /// The rows the run may read; the engine never sees the others (``Ledger/restricted(to:)``).
+    public var perimeter: Perimeter
+
+    public init(perimeter: Perimeter = .everything) {
+        self.perimeter = perimeter
     }
 }
 
@@ -67,19 +117,10 @@ public enum QueryOutcome: Sendable {
         case let .text(text): text
         }
     }
-}
 
-extension ItemField {
-    /// The ``ItemTable`` column an `order by` on this field sorts.
-    var itemColumn: String {
-        switch self {
-        case .open: "open_reporting"
-        case .amount: "amount"
-        case .dpd: "dpd"
-        case .age, .issueDate: "issue_date"
-        case .dueDate: "due_date"
-        case .id: "id"
-        case let .dimension(d): ItemTable.columnNames.contains(d.name) ? d.name : "id"
-        }
+    /// The result table, if the outcome is one.
+    public var result: ResultSet? {
+        if case let .table(result, _, _) = self { return result }
+        return nil
     }
 }

@@ -1,5 +1,6 @@
 import ARCore
 import ARMetrics
+import ARStore
 
 /// Prints a ``ResultSet`` as an aligned text table, CSV or JSON.
 ///
@@ -54,7 +55,21 @@ public enum ResultFormatter {
                 }
             }.joined(separator: ",") + "]"
         }
-        return "{\"columns\":[" + columns.joined(separator: ",") + "],\"rows\":[" + rows.joined(separator: ",") + "]}\n"
+        return "{\"columns\":[" + columns.joined(separator: ",") + "],\"rows\":[" + rows.joined(separator: ",") + "],"
+            + "\"currency\":\"\(result.currency.code)\"," + contextJSON(result.context) + "}\n"
+    }
+
+    /// `"snapshots":[…],"perimeter":…,"warnings":[…]`: where the figures come from.
+    static func contextJSON(_ context: ResultContext) -> String {
+        let snapshots = context.snapshots.map { use in
+            "{\"id\":\(JSONText.quoted(use.id)),\"as_of\":\"\(use.asOf.iso)\",\"dates\":["
+                + use.dates.map { "\"\($0.iso)\"" }.joined(separator: ",") + "]}"
+        }
+        let perimeter = context.perimeter.isEverything ? "null" : "{" + context.perimeter.allowed.keys.sorted().map { field in
+            JSONText.quoted(field) + ":[" + context.perimeter.allowed[field]!.sorted().map(JSONText.quoted).joined(separator: ",") + "]"
+        }.joined(separator: ",") + "}"
+        return "\"snapshots\":[" + snapshots.joined(separator: ",") + "],\"perimeter\":" + perimeter
+            + ",\"warnings\":[" + context.warnings.map(JSONText.quoted).joined(separator: ",") + "]"
     }
 
     /// The machine-readable text of a value: exact money, full-precision fractions, days and

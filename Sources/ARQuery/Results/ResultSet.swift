@@ -17,11 +17,14 @@ public struct ResultSet: Sendable, Equatable {
     public var rows: [[ResultValue]]
     /// The currency of ``ResultValue/money`` values.
     public var currency: Currency
+    /// The snapshots and perimeter behind the figures, and warnings about them.
+    public var context: ResultContext
 
-    public init(columns: [Column], rows: [[ResultValue]], currency: Currency) {
+    public init(columns: [Column], rows: [[ResultValue]], currency: Currency, context: ResultContext = ResultContext()) {
         self.columns = columns
         self.rows = rows
         self.currency = currency
+        self.context = context
     }
 }
 

@@ -20,12 +20,20 @@ struct Parser {
 
     /// Parses every `;`-separated statement of `source`; empty statements are skipped.
     static func parse(_ source: String) throws(QueryDiagnostic) -> [StatementSyntax] {
+        try parseWithSpans(source).map(\.statement)
+    }
+
+    /// ``parse(_:)`` with the span of each statement's text (from its first token to its last).
+    static func parseWithSpans(_ source: String) throws(QueryDiagnostic) -> [(statement: StatementSyntax, span: SourceSpan)] {
         var parser = Parser(tokens: try Lexer.tokenize(source))
-        var statements: [StatementSyntax] = []
+        var statements: [(statement: StatementSyntax, span: SourceSpan)] = []
         while parser.current.kind != .endOfInput {
             if parser.accept(.semicolon) != nil { continue }
             parser.conditions = 0
-            statements.append(try parser.statement())
+            let start = parser.current.span.start
+            let statement = try parser.statement()
+            let end = parser.index > 0 ? parser.tokens[parser.index - 1].span.end : start
+            statements.append((statement, SourceSpan(start: start, end: end)))
             if parser.current.kind != .endOfInput {
                 try parser.expect(.semicolon, "';' or end of input")
             }

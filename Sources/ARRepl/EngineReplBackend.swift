@@ -1,25 +1,28 @@
-import ARCore
+import ARImport
 import ARMetrics
 import ARPresentation
 import ARQuery
-import ARRepl
+import ARStore
 import Dispatch
 
-/// The REPL's backend over the real engine: one loaded snapshot and its query runner.
-struct EngineReplBackend: ReplBackend {
-    let snapshot: LoadedSnapshot
-    let runner: QueryRunner
-    let completionWords: CompletionWords
+/// The REPL's backend over the real engine: the opened data and the library's ``QueryRunner``,
+/// so the REPL answers every date from the snapshot that covers it, exactly as `arlens query`.
+public struct EngineReplBackend: ReplBackend {
+    public let data: OpenedData
+    public let runner: QueryRunner
+    public let completionWords: CompletionWords
 
-    init(snapshot: LoadedSnapshot) {
-        self.snapshot = snapshot
-        runner = QueryRunner(ledger: snapshot.ledger)
+    /// - Throws: the store's error when its latest snapshot cannot be read.
+    public init(data: OpenedData) throws {
+        self.data = data
+        runner = try QueryRunner(source: data.source)
         completionWords = EngineReplBackend.words(for: runner)
     }
 
-    func run(_ statement: String, parameters: [String: String], format: ReplFormat, maxRows: Int?,
-             cancellation: CancellationToken) throws -> ReplResult {
-        let outcomes = try cancellable(cancellation) { try QueryText.run(runner, statement, parameters: parameters) }
+    public func run(_ statement: String, parameters: [String: String], format: ReplFormat, maxRows: Int?,
+                    cancellation: CancellationToken) throws -> ReplResult {
+        let runner = self.runner
+        let outcomes = try cancellable(cancellation) { try Self.rendering(statement) { try runner.run(statement, parameters: parameters) } }
         var text = ""
         var rowCount = 0
         var shown = 0
@@ -30,6 +33,7 @@ struct EngineReplBackend: ReplBackend {
                 var cut = result
                 if let maxRows, result.rows.count > maxRows { cut.rows = Array(result.rows.prefix(maxRows)) }
                 text += ResultFormatter.format(cut, as: ResultFormatter.Format(rawValue: format.rawValue) ?? .table)
+                text += result.context.warnings.map { "warning: \($0)\n" }.joined()
                 rowCount += result.rows.count
                 shown += cut.rows.count
                 payload = ReplChartPayload(outcome)
@@ -41,29 +45,46 @@ struct EngineReplBackend: ReplBackend {
         return ReplResult(text: text, rowCount: rowCount, renderedRowCount: shown, chartPayload: payload)
     }
 
-    func chart(lastStatement: String, parameters: [String: String], payload: ReplChartPayload?, to path: String) throws {
+    public func chart(lastStatement: String, parameters: [String: String], payload: ReplChartPayload?, to path: String) throws {
         let outcome: QueryOutcome
         if let last = payload?.value as? QueryOutcome {
             outcome = last
         } else {
-            guard let first = try QueryText.run(runner, lastStatement, parameters: parameters).first else {
-                throw CommandFailure("the last statement gave no result to chart")
+            guard let first = try Self.rendering(lastStatement, { try runner.run(lastStatement, parameters: parameters) }).first else {
+                throw ReplBackendError("the last statement gave no result to chart")
             }
             outcome = first
         }
         try ChartOutput.write(outcome, to: path, options: ChartOutputOptions())
     }
 
-    func describeSnapshots() -> String {
-        let s = snapshot.ledger.snapshot
-        var line = "\(snapshot.description): as of \(s.asOf.iso), reporting in \(s.reportingCurrency.code)"
-        line += ", \(snapshot.ledger.documents.count) documents, \(snapshot.ledger.customers.count) customers"
-        if !snapshot.rejects.isEmpty { line += ", \(snapshot.rejects.count) rows rejected at import" }
-        return line
+    public func describeSnapshots() -> String {
+        let ledger = runner.ledger
+        var lines = ["\(data.source.label): reporting in \(ledger.snapshot.reportingCurrency.code)"
+            + (data.rejects.isEmpty ? "" : ", \(data.rejects.count) rows rejected at import")]
+        for snapshot in data.source.snapshots {
+            var line = "  \(snapshot.id)  as of \(snapshot.asOf.iso)"
+            if let counts = snapshot.entry?.counts {
+                line += ", \(counts.documents) documents, \(counts.customers) customers"
+            } else {
+                line += ", \(ledger.documents.count) documents, \(ledger.customers.count) customers"
+            }
+            lines.append(line + (snapshot == data.source.latest ? " (latest: queries without a date)" : ""))
+        }
+        return lines.joined(separator: "\n")
     }
 
-    func open(_ data: String) throws -> any ReplBackend {
-        EngineReplBackend(snapshot: try LoadedSnapshot.load(path: data, mapping: nil, quiet: true))
+    public func open(_ path: String) throws -> any ReplBackend {
+        try EngineReplBackend(data: OpenedData.open(path: path))
+    }
+
+    /// `body`'s value; a query error becomes its rendering (the line, a caret, the help).
+    private static func rendering<T>(_ text: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let diagnostic as QueryDiagnostic {
+            throw ReplBackendError(diagnostic.rendered(source: text).trimmingTrailingNewlines)
+        }
     }
 
     /// Runs `work` on another thread so that Ctrl-C returns to the prompt at once; a cancelled
@@ -101,10 +122,24 @@ struct EngineReplBackend: ReplBackend {
     }
 }
 
+/// A failure the REPL prints as it is: its description is the whole message.
+public struct ReplBackendError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
 /// A result handed from a worker thread to the waiting REPL thread.
 private final class ResultBox<T: Sendable>: @unchecked Sendable {
     // @unchecked: `value` is written once before the semaphore is signalled and read after it.
     private var value: Result<T, any Error>?
     func set(_ result: Result<T, any Error>) { value = result }
     func get() throws -> T { try value!.get() }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
 }
