@@ -1,4 +1,5 @@
 import ARMetrics
+import ARSQL
 import ARStore
 
 /// `explain sql`: the SQLite query, over the interchange tables, that computes the same figures.
