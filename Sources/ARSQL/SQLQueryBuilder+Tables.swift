@@ -14,6 +14,12 @@ extension SQLQueryBuilder {
     /// The table itself, or an empty one with the interchange columns when the snapshot lacks it
     /// (a snapshot without promises or disputes still answers every other metric).
     func table(_ name: String) -> String {
+        if !snapshot.perimeter.isEverything, SQLQueryBuilder.restrictedTables.contains(name) { return "p_" + name }
+        return baseTable(name)
+    }
+
+    /// The table as stored, or an empty one with its interchange columns when the snapshot lacks it.
+    func baseTable(_ name: String) -> String {
         guard !snapshot.columns.isEmpty, snapshot.columns[name] == nil else { return name }
         let columns = (["rowid"] + (SQLSnapshotContext.standardColumns[name] ?? [])).map { "NULL AS \(dialect.identifier($0))" }
         return "(SELECT \(columns.joined(separator: ", ")) WHERE 0)"

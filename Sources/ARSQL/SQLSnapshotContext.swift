@@ -14,12 +14,16 @@ public struct SQLSnapshotContext: Sendable, Equatable {
     /// A table missing here is treated as having every column of interchange.md; an optional
     /// column missing from a listed table reads as empty.
     public var columns: [String: [String]]
+    /// The rows the query may read (``Perimeter``); the SQL reads the tables through it.
+    public var perimeter: Perimeter
 
-    public init(asOf: Day, reportingCurrency: Currency, currencies: [Currency], columns: [String: [String]] = [:]) {
+    public init(asOf: Day, reportingCurrency: Currency, currencies: [Currency], columns: [String: [String]] = [:],
+                perimeter: Perimeter = .everything) {
         self.asOf = asOf
         self.reportingCurrency = reportingCurrency
         self.currencies = currencies
         self.columns = columns
+        self.perimeter = perimeter
     }
 
     /// Whether `table` has `column` (assumed so when the table's columns are not listed).

@@ -33,6 +33,6 @@ enum SQLExplainer {
         columns["invoices", default: []] += ledger.documents.extras.names
         columns["customers", default: []] += ledger.customers.extras.names
         return SQLSnapshotContext(asOf: ledger.snapshot.asOf, reportingCurrency: ledger.snapshot.reportingCurrency,
-                                  currencies: ledger.currencies, columns: columns)
+                                  currencies: ledger.currencies, columns: columns, perimeter: perimeter)
     }
 }
