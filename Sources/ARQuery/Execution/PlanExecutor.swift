@@ -33,6 +33,9 @@ struct PlanExecutor {
             return (try OpenItemsExecutor(engine: engine(scan)).run(items), nil, nil)
         case let .forecast(scan, query):
             return (ResultSet(try engine(scan).forecast(query)), nil, nil)
+        case let .compare(_, current, previous):
+            let table = try metricTable(current)
+            return (ComparisonJoin(current: table, previous: try metricTable(previous)).result(), nil, table)
         default:
             let table = try metricTable(plan)
             return (ResultSet(table), nil, table)
@@ -53,7 +56,7 @@ struct PlanExecutor {
         case let .sort(keys, input): return steps.sorted(try metricTable(input), by: keys)
         case let .limit(count, _, input): return steps.limited(try metricTable(input), to: count)
         case let .project(shown, input): return steps.projected(try metricTable(input), shown: shown)
-        case .chart, .trend, .openItems, .forecast:
+        case .chart, .trend, .openItems, .forecast, .compare:
             throw QueryDiagnostic.internalError("a plan step that yields no metric table under a metric step")
         }
     }
