@@ -79,4 +79,27 @@ struct MonthEndQuestionsTests {
             #expect(diagnostic.message == `case`.2)
         }
     }
+
+    @Test func aResultByCustomerShowsTheNameBesideTheId() throws {
+        let result = try #require(try Self.runner.run("ar by customer top 3")[0].result)
+        #expect(result.columns.map(\.name) == ["customer", "customer_name", "ar"])
+        let customers = try CSVFile(url: PerimeterParityTests.root.appendingPathComponent("customers.csv"))
+        let names = Dictionary(uniqueKeysWithValues: customers.rows.map { (customers.value($0, "customer_id"), customers.value($0, "name")) })
+        for row in result.rows {
+            guard case let .string(id) = row[0] else { continue }
+            #expect(row[1] == .string(names[id]!))
+        }
+        #expect(try Self.csv("ar by customer_name where customer_name = \"Summit Logistics SAS\"").hasSuffix(",4730656.14\n"))
+        #expect(try Self.csv("ar where customer_name = \"Summit Logistics SAS\"") == Self.csv("ar where customer = \"C000374\""))
+        #expect(try Self.csv("items where customer_name = \"Union Foods SAS\" order by open desc")
+                == Self.csv("items where customer = \"C000144\" order by open desc"))
+    }
+
+    @Test func customerColumnsAreDimensions() throws {
+        let terms = try Self.csv("count by payment_terms_days").split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+        #expect(terms == ["14", "30", "45", "60", "90"])
+        let byLimit = try #require(try Self.runner.run("ar by credit_limit where credit_limit = \"750000.00\"")[0].result)
+        #expect(byLimit.rows.count == 1)
+        #expect(try Self.csv("ar by insured_limit").hasPrefix("insured_limit,ar\n"))
+    }
 }

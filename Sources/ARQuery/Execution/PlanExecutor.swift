@@ -16,6 +16,11 @@ struct PlanExecutor {
             ResultContext.SnapshotUse(id: scan.snapshot.id, asOf: scan.snapshot.asOf, dates: scan.dates)
         }, perimeter: options.perimeter)
         var (result, chart, table) = try evaluate(plan)
+        if result.columns.contains(where: { $0.name == "customer" }), !result.columns.contains(where: { $0.name == "customer_name" }),
+           let scan = plan.scans.last {
+            let key = EngineCache.Key(snapshotID: scan.snapshot.id, perimeter: scan.perimeter)
+            result = result.withCustomerNames(runner.customerNames.names(of: try engine(scan), key: key))
+        }
         result.context = context
         return .table(result, chart: chart, metrics: table)
     }
