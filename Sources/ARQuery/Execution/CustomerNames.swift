@@ -26,10 +26,10 @@ final class CustomerNames: Sendable {
 }
 
 extension ResultSet {
-    /// The result with a `customer_name` column after its `customer` column, when it has one
-    /// and no name column yet.
+    /// The result with a `customer_name` column after its `customer` column, when it has one,
+    /// no name column yet, and the ledger names its customers.
     func withCustomerNames(_ names: [String: String]) -> ResultSet {
-        guard let c = columns.firstIndex(where: { $0.name == "customer" && $0.type == .string }),
+        guard !names.isEmpty, let c = columns.firstIndex(where: { $0.name == "customer" && $0.type == .string }),
               !columns.contains(where: { $0.name == "customer_name" }) else { return self }
         var result = self
         result.columns.insert(Column(name: "customer_name", type: .string), at: c + 1)
