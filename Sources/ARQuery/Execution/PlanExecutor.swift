@@ -22,6 +22,9 @@ struct PlanExecutor {
             result = result.withCustomerNames(runner.customerNames.names(of: try engine(scan), key: key))
         }
         result.context = context
+        result.context.warnings = try ResultWarnings(engine: engine).warnings(
+            for: plan, filter: statement?.query.filter ?? Self.filter(of: plan), metrics: statement?.query.metrics ?? [],
+            isForecast: Self.isForecast(plan))
         return .table(result, chart: chart, metrics: table)
     }
 
@@ -64,6 +67,19 @@ struct PlanExecutor {
         case .chart, .trend, .openItems, .forecast, .compare:
             throw QueryDiagnostic.internalError("a plan step that yields no metric table under a metric step")
         }
+    }
+
+    private static func filter(of plan: PhysicalPlan) -> ItemPredicate? {
+        switch plan {
+        case let .openItems(_, items): items.filter
+        case let .forecast(_, query): query.filter
+        default: plan.inputs.lazy.compactMap(filter(of:)).first
+        }
+    }
+
+    private static func isForecast(_ plan: PhysicalPlan) -> Bool {
+        if case .forecast = plan { return true }
+        return false
     }
 
     private func engine(_ scan: SnapshotScan) throws -> MetricEngine {
