@@ -92,11 +92,14 @@ extension SQLQueryBuilder {
               \(text("x", "disputes", "reason")) AS reason
             FROM \(table("disputes")) x JOIN docs0 d ON d.id = x.invoice_id LEFT JOIN cur ON cur.code = d.currency
             """, materialized: true)
-        // The entity with which each customer has most documents (ties: the smallest entity_id).
+        // The entity with which each customer has most documents (ties: the smallest entity_id),
+        // on the whole ledger even under a perimeter: cash keeps the entity it has for everyone.
+        let documents = snapshot.perimeter.isEverything ? "docs0"
+            : "(SELECT \(text("i", "invoices", "customer_id")) AS customer, \(text("i", "invoices", "entity_id")) AS entity FROM \(baseTable("invoices")) i)"
         add("custent", """
             SELECT customer, entity FROM (SELECT customer, entity,
               row_number() OVER (PARTITION BY customer ORDER BY count(*) DESC, entity) AS rn
-              FROM docs0 GROUP BY customer, entity) WHERE rn = 1
+              FROM \(documents) GROUP BY customer, entity) WHERE rn = 1
             """)
         add("cash", """
             SELECT p.rid, p.id, p.customer, COALESCE(p.entity, ce.entity) AS entity, p.day, p.amount_src, p.currency, p.issue_month

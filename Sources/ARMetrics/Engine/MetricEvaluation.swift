@@ -77,7 +77,8 @@ final class MetricEvaluation {
         case .penalties: return [try run.penalties(frame, rules: request.penalties).map { .money($0) }]
         case .sales: return [try sales(from: a).map { .money($0) }]
         case .dso where request.dsoMethod == .countback:
-            return [try run.countBackDSO(frame, ar: try balances().ar)]
+            let sums = try balances()
+            return [try run.countBackDSO(frame, ar: sums.ar, itemCounts: sums.count)]
         case .dso: return [ratio(try balances().ar, try sales(from: a), scale: days) { .days($0) }]
         case .bpdso: return [ratio(try balances().current, try sales(from: a), scale: days) { .days($0) }]
         case .add: return [ratio(try balances().overdue, try sales(from: a), scale: days) { .days($0) }]

@@ -3,8 +3,10 @@ import ARStore
 
 extension QueryRun {
     /// Count-back DSO per group (metrics.md): walk back one calendar month at a time, taking
-    /// each month's net sales off `AR(d)`, for at most 24 months.
-    func countBackDSO(_ f: DateFrame, ar: [Int64]) throws(MetricError) -> [MetricValue] {
+    /// each month's net sales off `AR(d)`, for at most 24 months. A group with neither an open
+    /// item at `d` nor a document in the 24 months (one only another metric of the query
+    /// brought in) has no count-back DSO, as in the SQL.
+    func countBackDSO(_ f: DateFrame, ar: [Int64], itemCounts: [Int]) throws(MetricError) -> [MetricValue] {
         let months = 24
         let bounds = (0...months).map { Day(rawValue: f.day).adding(months: -$0).rawValue }   // decreasing
         let groups = registry.count, docs = ledger.documents, rates = flowRates, day = f.day, rowGroup = f.rowGroup, mask = f.mask
@@ -24,6 +26,9 @@ extension QueryRun {
         touch(counts: acc[(groups * months)...].map { Int($0) })
         let sales = acc
         return (0..<registry.count).map { g in
+            let hasItems = g < itemCounts.count && itemCounts[g] > 0
+            let hasSales = groups * months + g < sales.count && sales[groups * months + g] != 0
+            guard hasItems || hasSales else { return .missing }
             var r = g < ar.count ? ar[g] : 0
             var days = 0.0
             for k in 1...months {
