@@ -40,7 +40,7 @@ let package = Package(
         // Query results as charts: the bridge between ARQuery and ARCharts.
         .target(name: "ARPresentation", dependencies: ["ARQuery", "ARCharts"], swiftSettings: swiftSettings),
         // The analyst's REPL: session logic and the libedit terminal front.
-        .target(name: "ARRepl", dependencies: ["ARQuery", "ARCharts", "CEditLine"], swiftSettings: swiftSettings),
+        .target(name: "ARRepl", dependencies: ["ARCore", "ARQuery", "ARCharts", "CEditLine"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "arlens",
             dependencies: [

@@ -30,6 +30,7 @@ extension Binder {
                 if statement.query.metrics[i].period == nil { statement.query.metrics[i].period = period }
             }
         }
+        try checkPeriods(statement, calls: calls, overLast: clauses.overLast)
         return statement
     }
 
