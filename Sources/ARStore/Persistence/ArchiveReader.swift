@@ -62,6 +62,22 @@ struct ArchiveReader {
                 table.append((Int(offset), Int(length), hash))
             }
         }
+        try checkLayout(tableEnd: tableEnd)
+    }
+
+    /// Sections follow each other from the end of the table, each padded with zeros to 8 bytes,
+    /// to the end of the file: no byte of the file is outside a checksum or a check.
+    private func checkLayout(tableEnd: Int) throws {
+        var expected = tableEnd
+        for (s, section) in table.enumerated() {
+            guard section.offset == expected else { throw corrupt("section \(s) starts at byte \(section.offset), expected \(expected)") }
+            let end = section.offset + section.length
+            expected = ArchiveFormat.aligned(end)
+            if expected > end, try file.read(count: expected - end, at: end).contains(where: { $0 != 0 }) {
+                throw corrupt("the padding after section \(s) is not zero")
+            }
+        }
+        guard expected == file.size else { throw corrupt("the sections end at byte \(expected), the file at \(file.size)") }
     }
 
     /// The xxHash64 of the section table, as the header records it: it covers every section's

@@ -61,11 +61,17 @@ enum FileSystem {
         }
     }
 
-    /// Whether `url`, with symbolic links resolved, lies inside `root` (also resolved).
+    /// Whether the folder of `url`, with symbolic links resolved, lies inside `root` (also resolved).
     static func isInside(_ url: URL, root: URL) -> Bool {
-        let path = url.resolvingSymlinksInPath().standardizedFileURL.path
-        let base = root.resolvingSymlinksInPath().standardizedFileURL.path
-        return path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+        guard let folder = realPath(url.deletingLastPathComponent().path), let base = realPath(root.path) else { return false }
+        return folder == base || folder.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+
+    /// `path` with every symbolic link resolved, or `nil` when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The xxHash64 of a whole file.
