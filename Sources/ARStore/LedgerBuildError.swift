@@ -18,8 +18,6 @@ public enum LedgerBuildError: Error, Equatable, Sendable, CustomStringConvertibl
     case amountOutOfRange(Int64)
     /// A dispute whose resolution date is before its opening date.
     case resolvedBeforeOpened(disputeID: String, opened: Day, resolved: Day)
-    /// A write-off of a credit note: a credit note is owed to the customer, not by it.
-    case writeOffOnCreditNote(documentID: String)
     /// Write-offs of a document adding up to more than its amount (formatted with the currency).
     case writeOffExceedsAmount(documentID: String, amount: String, writtenOff: String)
     /// Payment rows consuming a credit note beyond its amount (the note netted twice).
@@ -37,7 +35,6 @@ public enum LedgerBuildError: Error, Equatable, Sendable, CustomStringConvertibl
         case .noRate: "no_fx_rate"
         case .nonPositiveAmount, .amountOutOfRange: "bad_amount"
         case .resolvedBeforeOpened: "resolved_before_opened"
-        case .writeOffOnCreditNote: "write_off_on_credit_note"
         case .writeOffExceedsAmount: "write_off_exceeds_amount"
         case .creditNoteOverconsumed: "credit_note_overconsumed"
         }
@@ -58,8 +55,6 @@ public enum LedgerBuildError: Error, Equatable, Sendable, CustomStringConvertibl
             "amount \(amount) (minor units) is out of range: amounts are limited to ±\(MinorUnits.maximumMagnitude) minor units"
         case let .resolvedBeforeOpened(id, opened, resolved):
             "dispute \(quoted(id)) is resolved on \(resolved.iso), before it opened on \(opened.iso): check the two dates"
-        case let .writeOffOnCreditNote(doc):
-            "\(quoted(doc)) is a credit note: only invoices can be written off"
         case let .writeOffExceedsAmount(doc, amount, writtenOff):
             "write-offs of \(quoted(doc)) would reach \(writtenOff), more than its amount \(amount)"
         case let .creditNoteOverconsumed(doc, amount, consumed):

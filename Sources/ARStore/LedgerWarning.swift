@@ -2,9 +2,9 @@
 /// parent company pays for its subsidiary, an invoice is back-dated), so they are kept; but a
 /// figure built on them deserves a second look, so the importer lists each one with its line.
 ///
-/// Rows that cannot be true at all (a dispute resolved before it opened, a write-off on a credit
-/// note, more written off than invoiced, a credit note consumed beyond its amount) are not
-/// warnings but ``LedgerBuildError``s: the row is rejected.
+/// Rows that cannot be true at all (a dispute resolved before it opened, more written off than
+/// the document's amount, a credit note consumed beyond its amount) are not warnings but
+/// ``LedgerBuildError``s: the row is rejected.
 public struct LedgerWarning: Sendable, Equatable {
     /// The kinds of suspicious row, with their stable codes.
     public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -22,6 +22,9 @@ public struct LedgerWarning: Sendable, Equatable {
         case paidByOtherCustomer = "paid_by_other_customer"
         /// A promise recorded after the date it promised payment by.
         case promiseAfterDate = "promise_made_after_date"
+        /// A write-off of a credit note: bad debts are invoices, but an unused credit balance is
+        /// sometimes cleared this way (the write-off then raises the receivables balance).
+        case writeOffOnCreditNote = "write_off_on_credit_note"
     }
 
     public var kind: Kind

@@ -47,17 +47,20 @@ struct SettlementChecks: Sendable {
         return warnings
     }
 
-    /// Records a write-off of document `d`; refuses one on a credit note, or one that takes the
-    /// write-offs of `d` past its amount.
+    /// Records a write-off of document `d`; refuses one that takes the write-offs of `d` past its
+    /// amount, and flags one of a credit note.
     mutating func writeOff(_ r: WriteOffRecord, document d: Int, of docs: DocumentTable,
                            currency: Currency) throws(LedgerBuildError) -> [LedgerWarning] {
         let id = docs.ids[d]
-        if docs.isCreditNote(d) { throw .writeOffOnCreditNote(documentID: id) }
         let total = Self.add(writtenOff[d], r.amount)
         if total > docs.amount[d] {
             throw .writeOffExceedsAmount(documentID: id, amount: money(docs.amount[d], currency), writtenOff: money(total, currency))
         }
         writtenOff[d] = total
+        if docs.isCreditNote(d) {
+            return [LedgerWarning(.writeOffOnCreditNote, "credit note \(quoted(id)) is written off \(money(r.amount, currency)): "
+                + "this raises the balance; bad debts are invoices")]
+        }
         return overSettled(d, paid: paid[d], docs: docs, currency: currency)
     }
 
