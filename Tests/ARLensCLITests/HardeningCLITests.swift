@@ -34,7 +34,7 @@ struct HardeningCLITests {
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("reconciled, 4 of "))
         #expect(imported.stdout.contains("4 rejected rows and 0 warnings written to"))
-        for command in [["query", "--data", store, "ar, overdue by entity"], ["inspect", store], ["query", "--data", store, "forecast collections"]] {
+        for command in [["query", "--data", store, "ar, overdue by entity"], ["inspect", store], ["query", "--data", store, "forecast collections weekly next 13 weeks"]] {
             let out = try CLI.run(command)
             #expect(out.status == 0, "\(command): \(out.stderr)")
         }
