@@ -3,16 +3,18 @@ import Foundation
 
 /// The fuzzing harness's knobs, corpus and mutator.
 ///
-/// Each target runs ``iterations(default:)`` executions, `ARLENS_FUZZ_ITERATIONS` when set (the
-/// long run: `ARLENS_FUZZ_ITERATIONS=200000 swift test -c release --filter ARLensFuzzTests`), from
-/// the seed `ARLENS_FUZZ_SEED` (default 16) so that a failure replays. A failing input is printed
-/// with its target, iteration and seed.
+/// Each target runs ``iterations(default:)`` executions: its CI default (about a minute in all in
+/// a debug build), that default times `ARLENS_FUZZ_SCALE`, or exactly `ARLENS_FUZZ_ITERATIONS`.
+/// The long run: `ARLENS_FUZZ_SCALE=6 swift test -c release --filter ARLensFuzzTests` (over a
+/// million executions). Inputs come from the seed `ARLENS_FUZZ_SEED` (default 16), so a failure
+/// replays; it is reported with its target and iteration.
 enum Fuzz {
     static let environment = ProcessInfo.processInfo.environment
 
-    /// Executions per target: the environment's, else the CI default.
+    /// Executions of one target: `ARLENS_FUZZ_ITERATIONS`, else `count` times `ARLENS_FUZZ_SCALE` (1).
     static func iterations(default count: Int) -> Int {
-        environment["ARLENS_FUZZ_ITERATIONS"].flatMap(Int.init) ?? count
+        if let exact = environment["ARLENS_FUZZ_ITERATIONS"].flatMap(Int.init) { return exact }
+        return count * (environment["ARLENS_FUZZ_SCALE"].flatMap(Int.init) ?? 1)
     }
 
     static let seed: UInt64 = environment["ARLENS_FUZZ_SEED"].flatMap(UInt64.init) ?? 16
