@@ -43,20 +43,7 @@ struct ImportCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let reportJSON = try encoder.encode(result.report)
-        // Staged (written and flushed) before the snapshot is committed: a full disk stops the import here.
-        let hasRejects = !result.rejects.isEmpty || !result.flags.isEmpty
-        let staged = hasRejects ? try StagedFile(result.rejectsCSV, beside: store.url.appendingPathComponent("rejects.csv")) : nil
-        let outcome: AddOutcome
-        do { outcome = try store.add(result.ledger, source: source, report: reportJSON) } catch {
-            staged?.discard()
-            throw error
-        }
-        var rejectsPath: String?
-        if let staged {
-            let url = store.url.appendingPathComponent("rejects-\(outcome.entry.id).csv")
-            try staged.commit(as: url)
-            rejectsPath = url.path
-        }
+        let (outcome, rejectsPath) = try add(result, to: store, report: reportJSON)
         if json {
             print(String(decoding: reportJSON, as: UTF8.self))
         } else {
@@ -70,6 +57,22 @@ struct ImportCommand: ParsableCommand {
             print("\(result.rejects.count) rejected rows and \(result.flags.count) warnings written to \(rejectsPath)")
         }
         if !result.report.isReconciled { throw CommandFailure("the import does not reconcile: see the report above") }
+    }
+
+    /// Adds the snapshot with its rejects file, which is staged (written and flushed) first: a full
+    /// disk stops the import before the snapshot is committed. Returns where the rejects went.
+    private func add(_ result: ImportResult, to store: SnapshotStore, report: Data) throws -> (AddOutcome, String?) {
+        let hasRejects = !result.rejects.isEmpty || !result.flags.isEmpty
+        let staged = hasRejects ? try StagedFile(result.rejectsCSV, beside: store.url.appendingPathComponent("rejects.csv")) : nil
+        let outcome: AddOutcome
+        do { outcome = try store.add(result.ledger, source: source, report: report) } catch {
+            staged?.discard()
+            throw error
+        }
+        guard let staged else { return (outcome, nil) }
+        let url = store.url.appendingPathComponent("rejects-\(outcome.entry.id).csv")
+        try staged.commit(as: url)
+        return (outcome, url.path)
     }
 
     /// Why an import that loaded no invoice or credit note is refused: the reject reasons, by count.
