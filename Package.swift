@@ -65,6 +65,13 @@ let package = Package(
         // Runs the built `arlens` binary end to end on the bundled sample.
         .testTarget(name: "ARLensCLITests", dependencies: ["ARImport", "ARQuery", "ARRepl", "ARStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ARReplTests", dependencies: ["ARRepl", "ARImport"], swiftSettings: swiftSettings),
+        // Structured fuzzing of the CSV reader, mapping reader, number and date parsers, the import
+        // pipeline and the ARQL front end; ARLENS_FUZZ_ITERATIONS sets the executions per target.
+        .testTarget(
+            name: "ARLensFuzzTests",
+            dependencies: ["ARCore", "ARStore", "ARImport", "ARMetrics", "ARQuery", "ARGenerator"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
 

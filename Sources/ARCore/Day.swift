@@ -2,6 +2,11 @@
 ///
 /// Dates in the ledger are days, never instants: an invoice is due on a day, whatever the
 /// time zone. Storing them as `Int32` keeps date columns contiguous and comparisons cheap.
+///
+/// The supported range is ``earliest`` (0001-01-01) to ``latest`` (9999-12-31), the days an ISO
+/// `YYYY-MM-DD` text can name: parsing refuses anything else. Arithmetic (``adding(days:)``,
+/// ``adding(months:)``, ``endOfMonth``) never traps on a day outside it, so callers can form a
+/// date and check it with ``isSupported`` before showing it.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01.
     public var rawValue: Int32
@@ -15,6 +20,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
               (1...9999).contains(year) else { return nil }
         rawValue = Int32(Day.daysFromCivil(year: year, month: month, day: day))
     }
+
+    /// 0001-01-01, the first supported day.
+    public static let earliest = Day(rawValue: -719_162)
+    /// 9999-12-31, the last supported day: later years do not fit `YYYY-MM-DD`.
+    public static let latest = Day(rawValue: 2_932_896)
+
+    /// Whether the day lies in 0001-01-01 ... 9999-12-31, so that ``iso`` names it in `YYYY-MM-DD`.
+    @inlinable
+    public var isSupported: Bool { rawValue >= Day.earliest.rawValue && rawValue <= Day.latest.rawValue }
 
     /// Parses an ISO `YYYY-MM-DD` date.
     public init?(iso text: some StringProtocol) {
@@ -71,16 +85,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The Monday on or before this day.
     public var startOfWeek: Day { adding(days: -weekdayFromMonday) }
 
-    /// The last day of this day's month.
+    /// The last day of this day's month (outside the supported range too: 9999-12-31 plus one
+    /// month ends 10000-01-31, which ``isSupported`` then refuses).
     public var endOfMonth: Day {
         let (y, m, _) = components
-        return Day(year: y, month: m, day: Day.daysInMonth(year: y, month: m))!
+        return Day(rawValue: Int32(Day.daysFromCivil(year: y, month: m, day: Day.daysInMonth(year: y, month: m))))
     }
 
     /// The first day of this day's month.
     public var startOfMonth: Day {
         let (y, m, _) = components
-        return Day(year: y, month: m, day: 1)!
+        return Day(rawValue: Int32(Day.daysFromCivil(year: y, month: m, day: 1)))
     }
 
     public static func isLeap(_ year: Int) -> Bool {

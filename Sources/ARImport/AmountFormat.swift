@@ -31,25 +31,48 @@ struct AmountFormat: Sendable, Equatable {
         // Drop the grouping, turn the decimal mark into a point, and let MinorUnits do the rest.
         let count = end - i
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { plain in
-            var n = 0, seenMark = false, seenDigit = false
+            var n = 0, seenMark = false
+            var grouping = Grouping()
             for k in i..<end {
                 var b = field[k]
                 if b == decimalMark {
-                    if seenMark { return .failure(.notANumber) }
+                    if seenMark || !grouping.endsWell { return .failure(grouping.endsWell ? .notANumber : .misplacedGrouping) }
                     seenMark = true
                     b = UInt8(ascii: ".")
-                } else if let sep = thousandsSeparator, b == sep, !seenMark, seenDigit {
+                } else if let sep = thousandsSeparator, b == sep, !seenMark {
+                    guard grouping.separator() else { return .failure(.misplacedGrouping) }
                     continue
                 } else if b < 48 || b > 57 {
                     return .failure(.notANumber)
-                } else {
-                    seenDigit = true
+                } else if !seenMark {
+                    grouping.digit()
                 }
                 plain[n] = b
                 n += 1
             }
+            guard seenMark || grouping.endsWell else { return .failure(.misplacedGrouping) }
             let text = String(decoding: UnsafeBufferPointer(rebasing: plain[..<n]), as: UTF8.self)
             return MinorUnits.parse(text, digits: digits).map { negative ? -$0 : $0 }
         }
+    }
+
+    /// The digit groups of an integer part: with separators, the first group has one to three
+    /// digits and every later one exactly three (`1.234.567`); without any, any digits.
+    private struct Grouping {
+        var digitsInGroup = 0
+        var separators = 0
+
+        mutating func digit() { digitsInGroup += 1 }
+
+        /// A separator closes a group; false when that group has the wrong size.
+        mutating func separator() -> Bool {
+            let ok = separators == 0 ? (1...3).contains(digitsInGroup) : digitsInGroup == 3
+            separators += 1
+            digitsInGroup = 0
+            return ok
+        }
+
+        /// Whether the integer part may end here.
+        var endsWell: Bool { separators == 0 || digitsInGroup == 3 }
     }
 }

@@ -23,11 +23,18 @@ final class CSVReader {
 
     /// Reads `url` and converts it to UTF-8.
     /// - Throws: ``ImportError`` when the file cannot be read or is not valid in `encoding`.
-    init(url: URL, separator: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""), encoding: TextEncoding = .utf8) throws(ImportError) {
-        name = url.lastPathComponent
+    convenience init(url: URL, separator: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""),
+                     encoding: TextEncoding = .utf8) throws(ImportError) {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ImportError(file: url.path, message: "cannot read the file: check that it exists and is readable")
         }
+        try self.init(data: data, name: url.lastPathComponent, separator: separator, quote: quote, encoding: encoding)
+    }
+
+    /// Reads a file's bytes already in memory (`name` is used in rejects and errors).
+    init(data: Data, name: String, separator: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""),
+         encoding: TextEncoding = .utf8) throws(ImportError) {
+        self.name = name
         if encoding == .utf8 {
             buffer = .allocate(capacity: data.count)
             _ = data.copyBytes(to: buffer)

@@ -25,6 +25,12 @@ struct ColumnBinding {
         var virtual = header.count
         for (c, column) in columns.enumerated() {
             if let constant = spec.constants[column] {
+                // A header column of the same name would be bound implicitly: the constant must not hide it.
+                if header.contains(column), !spec.ignored.contains(column) {
+                    throw ImportError(file: spec.mappingName, message: (spec.constantOrigins[column] ?? "")
+                        + "the constant \(quoted(constant)) for \(column) would override the column \(quoted(column)) of \(fileName): "
+                        + "drop the constant, or list \(quoted(column)) under 'ignore:' to use it instead of the column")
+                }
                 constants.append(Array(constant.utf8))
                 field[c] = virtual
                 virtual += 1
@@ -33,7 +39,7 @@ struct ColumnBinding {
             let sourceName = spec.renames[column] ?? column
             guard let index = header.firstIndex(of: sourceName) else {
                 if spec.renames[column] != nil {
-                    throw ImportError(file: fileName, message: "mapped column '\(sourceName)' (for \(column)) is not in the header"
+                    throw ImportError(file: fileName, message: "mapped column \(quoted(sourceName)) (for \(column)) is not in the header"
                         + suggestion(sourceName, header))
                 }
                 continue
@@ -52,7 +58,7 @@ struct ColumnBinding {
             let fix = spec.renames.isEmpty && spec.constants.isEmpty
                 ? "add the column, or map another column to it in a mapping file"
                 : "map a column to it under 'columns:' or give it under 'constants:'"
-            throw ImportError(file: fileName, message: "missing required column '\(column)' for \(spec.table.rawValue): \(fix)")
+            throw ImportError(file: fileName, message: "missing required column \(quoted(column)) for \(spec.table.rawValue): \(fix)")
         }
         if spec.table.keepsExtras {
             for (i, name) in header.enumerated() where !used.contains(i) && !spec.ignored.contains(name) && !name.isEmpty {
@@ -64,7 +70,7 @@ struct ColumnBinding {
     /// The field index of source column `name`.
     func sourceIndex(_ name: String, fileName: String) throws(ImportError) -> Int {
         guard let i = header.firstIndex(of: name) else {
-            throw ImportError(file: fileName, message: "column '\(name)' named in the mapping is not in the header" + suggestion(name, header))
+            throw ImportError(file: fileName, message: "column \(quoted(name)) named in the mapping is not in the header" + suggestion(name, header))
         }
         return i
     }

@@ -93,7 +93,8 @@ struct DateFormat: Sendable, Equatable {
     }
 
     /// Excel's serial day: 1 is 1900-01-01, counted from 1899-12-30 because of Excel's phantom
-    /// 1900-02-29, so serials from 61 (1900-03-01) on are exact. A fraction (a time) is ignored.
+    /// 1900-02-29, so serials from 61 (1900-03-01) on are exact. A fraction (a time) is ignored;
+    /// serials after 9999-12-31 (2,958,465) are refused.
     private func parseExcel(_ field: ArraySlice<UInt8>) -> Day? {
         var value = 0, digits = 0
         var i = field.startIndex
@@ -107,6 +108,7 @@ struct DateFormat: Sendable, Equatable {
             guard field[i] == UInt8(ascii: ".") else { return nil }
             guard field[(i + 1)...].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         }
-        return Day(rawValue: Int32(value - 25_569))
+        let day = Day(rawValue: Int32(value - 25_569))
+        return day.isSupported ? day : nil
     }
 }

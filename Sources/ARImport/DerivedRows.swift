@@ -90,9 +90,11 @@ struct DerivedRows {
                 let day = try date(f, paymentDate, payments.dateColumn)
                 let record = PaymentRecord(id: payments.idPrefix + document.id, customerID: document.customerID,
                                            documentID: document.id, day: day, amount: document.amount, currency: document.currency)
-                do { try session.builder.add(record) } catch { throw RowFailure(error) }
+                do { session.warnings += try session.builder.add(record) } catch { throw RowFailure(error) }
                 paymentReport?.count(loaded: true, tally)
+                session.flag(source, f.row, .payments)
             } catch {
+                session.warnings.removeAll()
                 session.reject(source, f.row, .payments, error)
                 paymentReport?.count(loaded: false, tally)
             }
@@ -101,7 +103,7 @@ struct DerivedRows {
             let flag = f.row.string(disputeFlag)
             do throws(RowFailure) {
                 guard let disputed = disputes.isDisputed(flag) else {
-                    throw RowFailure("bad_value", "'\(flag)' in \(disputes.flagColumn) is not a known disputed flag: list it under 'values:'")
+                    throw RowFailure("bad_value", "\(quoted(flag)) in \(disputes.flagColumn) is not a known disputed flag: list it under 'values:'")
                 }
                 guard disputed else { return }
                 var opened = disputeOpened.isEmpty ? document.issue : Day(rawValue: .max)
@@ -124,7 +126,7 @@ struct DerivedRows {
         let bytes = f.row.trimmed(field)
         if bytes.isEmpty { throw RowFailure("missing_field", "\(name) is empty: the derived row needs its date") }
         guard let day = f.format.dates.parse(bytes) else {
-            throw RowFailure("bad_date", "'\(String(decoding: bytes, as: UTF8.self))' in \(name) is not a date in the format \(f.format.dates.text)")
+            throw RowFailure("bad_date", "\(quoted(String(decoding: bytes, as: UTF8.self))) in \(name) is not a date in the format \(f.format.dates.text)")
         }
         return day
     }

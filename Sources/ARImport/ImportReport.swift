@@ -1,28 +1,32 @@
 import ARCore
+import ARStore
 
 /// The load report: for every source file and the table it fed, rows and amounts read, loaded and
 /// rejected, so that nothing can go missing unnoticed.
 ///
-/// Amounts are exact minor units of their currency. A row whose amount cannot be read (not a
-/// number, too many decimals, unknown currency, or a dispute or write-off naming an unknown
+/// Amounts are exact minor units of their currency, summed in 128 bits (an amount is below 10^15
+/// minor units, so no file can overflow them). A row whose amount cannot be read (not a number,
+/// out of range, too many decimals, unknown currency, or a dispute or write-off naming an unknown
 /// invoice, whose currency is unknown) adds nothing to any currency: it is counted in
-/// ``FileReport/unreadAmountRows`` instead, so `read = loaded + rejected` still holds per currency.
-/// So does a row whose amount would push a total past 64 bits.
+/// ``FileReport/unreadAmountRows`` instead, so `read = loaded + rejected` holds exactly per currency.
+///
+/// Rows that loaded with a ``LedgerWarning`` are counted per kind in ``flagCounts`` and listed in
+/// ``flags`` (the first ``flagListLimit``; every one goes to the rejects file).
 public struct ImportReport: Sendable, Codable, Equatable {
     /// Amounts of one currency in one file.
     public struct CurrencyTotals: Sendable, Codable, Equatable {
         /// ISO 4217 code.
         public var currency: String
         /// Minor units of every row whose amount could be read.
-        public var read: Int64 = 0
+        public var read: Int128 = 0
         /// Minor units of the rows loaded.
-        public var loaded: Int64 = 0
+        public var loaded: Int128 = 0
         /// Minor units of the rows rejected.
-        public var rejected: Int64 = 0
+        public var rejected: Int128 = 0
         /// `read = loaded + rejected`.
         public var isReconciled: Bool { read == loaded + rejected }
 
-        public init(currency: String, read: Int64 = 0, loaded: Int64 = 0, rejected: Int64 = 0) {
+        public init(currency: String, read: Int128 = 0, loaded: Int128 = 0, rejected: Int128 = 0) {
             self.currency = currency
             self.read = read
             self.loaded = loaded
@@ -67,13 +71,42 @@ public struct ImportReport: Sendable, Codable, Equatable {
                     amounts.append(CurrencyTotals(currency: currency.code))
                     return amounts.count - 1
                 }()
-                // A total that would overflow 64 bits leaves the row uncounted in amounts, visibly.
-                let (read, o1) = amounts[k].read.addingReportingOverflow(amount)
-                let (part, o2) = (loaded ? amounts[k].loaded : amounts[k].rejected).addingReportingOverflow(amount)
-                if o1 || o2 { unreadAmountRows += 1; return }
-                amounts[k].read = read
-                if loaded { amounts[k].loaded = part } else { amounts[k].rejected = part }
+                amounts[k].read += Int128(amount)
+                if loaded { amounts[k].loaded += Int128(amount) } else { amounts[k].rejected += Int128(amount) }
             }
+        }
+    }
+
+    /// A row that loaded with a warning: where it is, what it said and what is odd about it.
+    public struct FlaggedRow: Sendable, Codable, Equatable {
+        public var file: String
+        /// The physical line (the rowid for SQLite), as for a ``Reject``.
+        public var line: Int
+        /// The interchange table the row went to.
+        public var table: String
+        /// A ``LedgerWarning/Kind`` code: `overpaid`, `paid_before_issue` …
+        public var kind: String
+        public var message: String
+        public var raw: String
+
+        public init(file: String, line: Int, table: String, kind: String, message: String, raw: String) {
+            self.file = file
+            self.line = line
+            self.table = table
+            self.kind = kind
+            self.message = message
+            self.raw = raw
+        }
+    }
+
+    /// How many rows loaded with a warning of one kind.
+    public struct FlagCount: Sendable, Codable, Equatable {
+        public var kind: String
+        public var rows: Int
+
+        public init(kind: String, rows: Int) {
+            self.kind = kind
+            self.rows = rows
         }
     }
 
@@ -82,12 +115,38 @@ public struct ImportReport: Sendable, Codable, Equatable {
     /// The snapshot's as-of day, ISO `YYYY-MM-DD`.
     public var asOf: String
     public var reportingCurrency: String
+    /// Rows that loaded with a warning, per kind, in the order of ``LedgerWarning/Kind/allCases``.
+    public var flagCounts: [FlagCount] = []
+    /// The first ``flagListLimit`` flagged rows, in load order.
+    public var flags: [FlaggedRow] = []
 
-    public init(files: [FileReport], asOf: String, reportingCurrency: String) {
+    /// Flagged rows kept in the report (and in a store's `report.json`); all go to the rejects file.
+    public static let flagListLimit = 1_000
+
+    public init(files: [FileReport], asOf: String, reportingCurrency: String, flags: [FlaggedRow] = []) {
         self.files = files
         self.asOf = asOf
         self.reportingCurrency = reportingCurrency
+        self.flags = Array(flags.prefix(Self.flagListLimit))
+        var counts: [String: Int] = [:]
+        for flag in flags { counts[flag.kind, default: 0] += 1 }
+        flagCounts = LedgerWarning.Kind.allCases.compactMap { kind in counts[kind.rawValue].map { FlagCount(kind: kind.rawValue, rows: $0) } }
     }
+
+    enum CodingKeys: String, CodingKey { case files, asOf, reportingCurrency, flagCounts, flags }
+
+    /// Reads reports written before flags existed too.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        files = try c.decode([FileReport].self, forKey: .files)
+        asOf = try c.decode(String.self, forKey: .asOf)
+        reportingCurrency = try c.decode(String.self, forKey: .reportingCurrency)
+        flagCounts = try c.decodeIfPresent([FlagCount].self, forKey: .flagCounts) ?? []
+        flags = try c.decodeIfPresent([FlaggedRow].self, forKey: .flags) ?? []
+    }
+
+    /// Rows loaded with a warning, over all kinds.
+    public var rowsFlagged: Int { flagCounts.reduce(0) { $0 + $1.rows } }
 
     /// Every file reconciles: rows read = loaded + rejected, and the same for each currency's amounts.
     public var isReconciled: Bool { files.allSatisfy(\.isReconciled) }
@@ -96,46 +155,6 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     /// Rows rejected over all files (the number of rejects).
     public var rowsRejected: Int { files.reduce(0) { $0 + $1.rowsRejected } }
-}
-
-extension ImportReport {
-    /// A plain-text table: one line per file and currency, then a verdict.
-    public var rendered: String {
-        var notes: [Int: String] = [:]   // after row index: a line outside the columns
-        var rows: [[String]] = [["file", "table", "read", "loaded", "rejected", "currency", "amount read", "loaded", "rejected"]]
-        for f in files {
-            let counts = [f.file, f.table, String(f.rowsRead), String(f.rowsLoaded), String(f.rowsRejected)]
-            if f.amounts.isEmpty { rows.append(counts + ["", "", "", ""]) }
-            for (k, a) in f.amounts.enumerated() {
-                let digits = Currency(code: a.currency)?.minorDigits ?? 2
-                let money = [a.read, a.loaded, a.rejected].map { MinorUnits.format($0, digits: digits) }
-                rows.append((k == 0 ? counts : ["", "", "", "", ""]) + [a.currency] + money)
-            }
-            if f.unreadAmountRows > 0 { notes[rows.count - 1] = "\(f.unreadAmountRows) rows with an unreadable amount" }
-        }
-        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-        var text = ""
-        for (r, row) in rows.enumerated() {
-            let cells = row.enumerated().map { c, cell in
-                let pad = String(repeating: " ", count: widths[c] - cell.count)
-                return c >= 2 && c != 5 ? pad + cell : cell + pad
-            }
-            text += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
-            if r == 0 { text += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
-            if let note = notes[r] { text += String(repeating: " ", count: widths[0] + 2) + "(" + note + ")\n" }
-        }
-        text += "as of \(asOf), reporting currency \(reportingCurrency): "
-        text += isReconciled ? "reconciled, \(rowsRejected) of \(rowsRead) rows rejected\n" : "NOT reconciled\n"
-        return text
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
-    }
 }
 
 /// What one row contributes to its file's amount totals.

@@ -25,7 +25,7 @@ extension ImportSession {
         let currency = try f.requiredCurrency(Col.Rate.currency)
         let text = try f.required(Col.Rate.rate)
         guard let rate = ExactRate(text), rate.mantissa > 0 else {
-            throw RowFailure("bad_value", "'\(text)' in rate is not a positive plain decimal such as 1.0873")
+            throw RowFailure("bad_value", "\(quoted(text)) in rate is not a positive plain decimal such as 1.0873")
         }
         builder.add(FXRateRecord(day: day, currency: currency, rate: rate))
     }
@@ -46,7 +46,7 @@ extension ImportSession {
             if f.equals(C.type, DocumentKind.creditNoteBytes) {
                 kind = .creditNote
             } else if !f.equals(C.type, DocumentKind.invoiceBytes) {
-                throw RowFailure("bad_value", "'\(f.text(C.type) ?? "")' in type is neither 'invoice' nor 'credit_note': map it under 'values:'")
+                throw RowFailure("bad_value", "\(quoted(f.text(C.type) ?? "")) in type is neither 'invoice' nor 'credit_note': map it under 'values:'")
             }
         }
         let entityID = try f.required(C.entity), customerID = try f.required(C.customer)
@@ -62,7 +62,7 @@ extension ImportSession {
                                     amount: amount, currency: currency, extras: extraValues(f.row, extras))
         if kind == .invoice, due == nil { throw f.missing(C.due) }
         derived.addParties(for: record, fields: f, session: &self)
-        do { try builder.add(record) } catch { throw RowFailure(error) }
+        do { warnings += try builder.add(record) } catch { throw RowFailure(error) }
         if derived.derivesAfterDocument {
             record.extras = []
             derived.lastDocument = record
@@ -76,7 +76,7 @@ extension ImportSession {
         let record = PaymentRecord(id: try f.required(C.id), customerID: try f.required(C.customer), documentID: f.text(C.invoice),
                                    entityID: f.text(C.entity), day: try f.requiredDay(C.date),
                                    amount: try requiredAmount(f, C.amount, tally), currency: try unwrap(currency, f, C.currency))
-        do { try builder.add(record) } catch { throw RowFailure(error) }
+        do { warnings += try builder.add(record) } catch { throw RowFailure(error) }
     }
 
     mutating func addDispute(_ f: RowFields, tally: inout AmountTally) throws(RowFailure) {
@@ -105,7 +105,7 @@ extension ImportSession {
         let record = PromiseRecord(id: try f.required(C.id), customerID: customerID, documentID: f.text(C.invoice),
                                    made: try f.requiredDay(C.made), promised: try f.requiredDay(C.promised),
                                    amount: try requiredAmount(f, C.amount, tally), currency: currency)
-        do { try builder.add(record) } catch { throw RowFailure(error) }
+        do { warnings += try builder.add(record) } catch { throw RowFailure(error) }
     }
 
     mutating func addWriteOff(_ f: RowFields, tally: inout AmountTally) throws(RowFailure) {
@@ -114,7 +114,7 @@ extension ImportSession {
         try readDocumentAmount(f, invoiceID: invoiceID, amount: C.amount, tally: &tally)
         let record = WriteOffRecord(documentID: invoiceID, day: try f.requiredDay(C.date),
                                     amount: try requiredAmount(f, C.amount, tally), reason: f.text(C.reason))
-        do { try builder.add(record) } catch { throw RowFailure(error) }
+        do { warnings += try builder.add(record) } catch { throw RowFailure(error) }
     }
 
     mutating func addDunning(_ f: RowFields) throws(RowFailure) {

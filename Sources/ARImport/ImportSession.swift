@@ -8,6 +8,10 @@ import ARStore
 struct ImportSession {
     var builder: LedgerBuilder
     var rejects: [Reject] = []
+    /// Rows that loaded with a warning, in load order.
+    var flags: [ImportReport.FlaggedRow] = []
+    /// Warnings of the row being added, moved to ``flags`` once it has loaded.
+    var warnings: [LedgerWarning] = []
     var reports: [ImportReport.FileReport] = []
     let progress: (@Sendable (ImportProgress) -> Void)?
     let currencies = CurrencyCache()
@@ -55,7 +59,9 @@ struct ImportSession {
             do throws(RowFailure) {
                 try loadRow(spec.table, fields, extras: binding.extras, derived: &derived, tally: &tally)
                 report.count(loaded: true, tally)
+                flag(source, row, spec.table)
             } catch {
+                warnings.removeAll()
                 reject(source, row, spec.table, error)
                 report.count(loaded: false, tally)
                 continue
@@ -65,6 +71,16 @@ struct ImportSession {
         progress?(ImportProgress(file: source.name, rowsDone: rowsDone, bytesDone: source.bytesDone, bytesTotal: source.bytesTotal))
         reports.append(report)
         reports.append(contentsOf: derived.reports)
+    }
+
+    /// Moves the warnings of the row just loaded into ``flags``.
+    mutating func flag(_ source: some RowSource, _ row: RowBuffer, _ table: TargetTable) {
+        guard !warnings.isEmpty else { return }
+        let raw = source.rawText(of: row)
+        for w in warnings {
+            flags.append(.init(file: source.name, line: row.line, table: table.rawValue, kind: w.kind.rawValue, message: w.message, raw: raw))
+        }
+        warnings.removeAll()
     }
 
     mutating func reject(_ source: some RowSource, _ row: RowBuffer, _ table: TargetTable, _ failure: RowFailure) {

@@ -4,14 +4,20 @@ extension MappingFile {
     /// Reads one entry of `tables.<table>`.
     func readSource(_ node: YAMLReader, table: TargetTable) throws(ImportError) -> SourceSpec {
         _ = try node.entries(allowed: MappingFile.sourceKeys)
-        guard let file = try node.child("file")?.string() else { throw node.fail("needs 'file:' naming the source file") }
+        guard let fileNode = node.child("file") else { throw node.fail("needs 'file:' naming the source file") }
+        let file = try fileNode.string()
+        guard SourceSpec.staysInsideFolder(file) else {
+            throw fileNode.fail("expected a file inside the snapshot folder, found \(quoted(file)): "
+                + "give a path relative to the folder, without '..' or a leading '/'")
+        }
         var spec = SourceSpec(table: table, file: file, isRequired: true)
+        spec.mappingName = name
         spec.format = try MappingFile.readFormat(node, base: defaults, strict: false)
         if let required = try node.child("required")?.string() {
             switch required.lowercased() {
             case "true", "yes": spec.isRequired = true
             case "false", "no": spec.isRequired = false
-            default: throw node.fail("required must be true or false, found '\(required)'")
+            default: throw node.fail("required must be true or false, found \(quoted(required))")
             }
         }
         let columns = table.columns
@@ -19,7 +25,15 @@ extension MappingFile {
             spec.renames = try renames.stringMap(allowedKeys: columns)
         }
         if let constants = node.child("constants") {
-            spec.constants = try constants.stringMap(allowedKeys: columns)
+            for (column, value) in try constants.entries(allowed: columns) {
+                let text = try value.string()
+                if let source = spec.renames[column] {
+                    throw value.fail("\(column) is mapped to column \(quoted(source)) under 'columns:' and given the constant "
+                        + "\(quoted(text)) here: keep one of them")
+                }
+                spec.constants[column] = text
+                spec.constantOrigins[column] = value.location
+            }
         }
         if let values = node.child("values") {
             for (column, map) in try values.entries(allowed: columns) { spec.valueMaps[column] = try map.stringMap() }
@@ -72,7 +86,7 @@ extension MappingFile {
                 switch value.lowercased() {
                 case "true", "yes", "disputed": map[key] = true
                 case "false", "no", "not_disputed": map[key] = false
-                default: throw values.fail("value of '\(key)' must be true or false, found '\(value)'")
+                default: throw values.fail("value of \(quoted(key)) must be true or false, found \(quoted(value))")
                 }
             }
             disputes.values = map
@@ -89,11 +103,11 @@ extension MappingFile {
             case "separator": format.separator = try singleByte(text, value, allowTab: true)
             case "quote": format.quote = try singleByte(text, value, allowTab: false)
             case "encoding":
-                guard let encoding = TextEncoding(name: text) else { throw value.fail("unknown encoding '\(text)': use utf-8, latin-1 or windows-1252") }
+                guard let encoding = TextEncoding(name: text) else { throw value.fail("unknown encoding \(quoted(text)): use utf-8, latin-1 or windows-1252") }
                 format.encoding = encoding
             case "date_format":
                 guard let dates = DateFormat(pattern: text) else {
-                    throw value.fail("unknown date format '\(text)': use iso, dd/mm/yyyy, m/d/yyyy, yyyymmdd, excel or a similar pattern")
+                    throw value.fail("unknown date format \(quoted(text)): use iso, dd/mm/yyyy, m/d/yyyy, yyyymmdd, excel or a similar pattern")
                 }
                 format.dates = dates
             case "decimal": format.amounts.decimalMark = try singleByte(text, value, allowTab: false)
@@ -102,7 +116,7 @@ extension MappingFile {
                 switch text {
                 case "credit_note": format.negativeIsCreditNote = true
                 case "reject": format.negativeIsCreditNote = false
-                default: throw value.fail("negative_amounts must be 'credit_note' or 'reject', found '\(text)'")
+                default: throw value.fail("negative_amounts must be 'credit_note' or 'reject', found \(quoted(text))")
                 }
             }
         }
@@ -112,7 +126,7 @@ extension MappingFile {
     private static func singleByte(_ text: String, _ node: YAMLReader, allowTab: Bool) throws(ImportError) -> UInt8 {
         if allowTab, text == "tab" || text == "\\t" { return 0x09 }
         guard text.utf8.count == 1, let byte = text.utf8.first else {
-            throw node.fail("expected a single ASCII character, found '\(text)'")
+            throw node.fail("expected a single ASCII character, found \(quoted(text))")
         }
         return byte
     }

@@ -43,7 +43,7 @@ public struct MappingFile: Sendable {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
             // Yams prints a snippet under its message: keep the one line that says where and what.
-            let lines = "\(error)".split(separator: "\n").prefix(2).joined(separator: " ")
+            let lines = DisplayText.excerpt("\(error)".split(separator: "\n").prefix(2).joined(separator: " "), limit: 200)
             throw ImportError(file: name, message: "not valid YAML: \(lines)")
         }
         var mapping = MappingFile(name: name)
@@ -78,10 +78,10 @@ public struct MappingFile: Sendable {
             let text = try value.string()
             switch key {
             case "as_of":
-                guard let day = Day(iso: text) else { throw value.fail("'\(text)' is not a YYYY-MM-DD date") }
+                guard let day = Day(iso: text) else { throw value.fail("\(quoted(text)) is not a YYYY-MM-DD date") }
                 asOf = day
             case "reporting_currency":
-                guard let currency = Currency(code: text) else { throw value.fail("'\(text)' is not an ISO 4217 currency") }
+                guard let currency = Currency(code: text) else { throw value.fail("\(quoted(text)) is not an ISO 4217 currency") }
                 reportingCurrency = currency
             default: sourceName = text
             }

@@ -41,7 +41,7 @@ struct RowFields {
         guard isPresent(c) else { return nil }
         let bytes = row.trimmed(field[c])
         guard let day = format.dates.parse(bytes) else {
-            throw RowFailure("bad_date", "'\(String(decoding: bytes, as: UTF8.self))' in \(columns[c]) is not a date in the format \(format.dates.text)")
+            throw RowFailure("bad_date", "\(quoted(String(decoding: bytes, as: UTF8.self))) in \(columns[c]) is not a date in the format \(format.dates.text)")
         }
         return day
     }
@@ -55,7 +55,7 @@ struct RowFields {
         guard isPresent(c) else { return nil }
         let bytes = row.trimmed(field[c])
         guard let currency = currencies.lookup(bytes) else {
-            throw RowFailure("unknown_currency", "'\(String(decoding: bytes, as: UTF8.self))' in \(columns[c]) is not an ISO 4217 currency code")
+            throw RowFailure("unknown_currency", "\(quoted(String(decoding: bytes, as: UTF8.self))) in \(columns[c]) is not an ISO 4217 currency code")
         }
         return currency
     }
@@ -74,10 +74,15 @@ struct RowFields {
         case let .failure(failure):
             let text = String(decoding: bytes, as: UTF8.self)
             switch failure {
-            case .notANumber: throw RowFailure("bad_amount", "'\(text)' in \(columns[c]) is not a number")
-            case .outOfRange: throw RowFailure("bad_amount", "'\(text)' in \(columns[c]) is too large")
+            case .notANumber: throw RowFailure("bad_amount", "\(quoted(text)) in \(columns[c]) is not a number")
+            case .outOfRange:
+                throw RowFailure("bad_amount", "\(quoted(text)) in \(columns[c]) is out of range: amounts are limited to "
+                    + MinorUnits.formatGrouped(MinorUnits.maximumMagnitude, digits: currency.minorDigits) + " \(currency.code) (10^15 minor units)")
+            case .misplacedGrouping:
+                throw RowFailure("bad_amount", "\(quoted(text)) in \(columns[c]) has thousands separators that are not every three digits: "
+                    + "check 'decimal' and 'thousands' in the mapping")
             case let .tooManyDecimals(found, allowed):
-                throw RowFailure("too_many_decimals", "'\(text)' in \(columns[c]) has \(found) decimals; \(currency.code) allows \(allowed)")
+                throw RowFailure("too_many_decimals", "\(quoted(text)) in \(columns[c]) has \(found) decimals; \(currency.code) allows \(allowed)")
             }
         }
     }
@@ -86,7 +91,7 @@ struct RowFields {
     func integer(_ c: Int) throws(RowFailure) -> Int32? {
         guard let text = text(c) else { return nil }
         guard let value = Int32(text), value >= 0 else {
-            throw RowFailure("bad_value", "'\(text)' in \(columns[c]) is not a whole number")
+            throw RowFailure("bad_value", "\(quoted(text)) in \(columns[c]) is not a whole number")
         }
         return value
     }

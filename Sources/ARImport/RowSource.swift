@@ -31,7 +31,7 @@ final class CSVSource: RowSource {
         case .row: header = (0..<row.fieldCount).map { row.string($0) }
         }
         if let duplicate = Dictionary(grouping: header, by: { $0 }).first(where: { $0.value.count > 1 && !$0.key.isEmpty })?.key {
-            throw ImportError(file: reader.name, message: "column '\(duplicate)' appears twice in the header: rename one")
+            throw ImportError(file: reader.name, message: "column \(quoted(duplicate)) appears twice in the header: rename one")
         }
     }
 

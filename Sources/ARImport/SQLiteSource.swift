@@ -38,7 +38,7 @@ final class SQLiteDatabase {
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
             let message = String(cString: sqlite3_errmsg(handle))
             sqlite3_finalize(statement)
-            throw ImportError(file: name, message: "cannot read (\(message)) in '\(sql)'")
+            throw ImportError(file: name, message: "cannot read (\(message)) in \(quoted(sql))")
         }
         return statement
     }
@@ -76,7 +76,7 @@ final class SQLiteTableSource: RowSource {
         let code = sqlite3_step(statement)
         if code == SQLITE_DONE { return .end }
         guard code == SQLITE_ROW else {
-            throw ImportError(file: database.name, message: "reading table '\(name)' failed: \(String(cString: sqlite3_errmsg(database.handle)))")
+            throw ImportError(file: database.name, message: "reading table \(quoted(name)) failed: \(String(cString: sqlite3_errmsg(database.handle)))")
         }
         row.reset()
         row.line = hasRowID ? Int(sqlite3_column_int64(statement, 0)) : 0

@@ -71,7 +71,7 @@ public enum SnapshotImporter {
             let table = spec.file.hasSuffix(".csv") ? String(spec.file.dropLast(4)) : spec.file
             guard tables.contains(table) else {
                 guard spec.isRequired else { return nil }
-                throw ImportError(file: file.lastPathComponent, message: "required table '\(table)' is missing: add it to the database")
+                throw ImportError(file: file.lastPathComponent, message: "required table \(quoted(table)) is missing: add it to the database")
             }
             return try SQLiteTableSource(database: database, table: table)
         }
@@ -104,7 +104,8 @@ public enum SnapshotImporter {
             }
         }
         let ledger = session.builder.finish(asOf: settings.asOf)
-        let report = ImportReport(files: session.reports, asOf: ledger.snapshot.asOf.iso, reportingCurrency: reporting.code)
-        return ImportResult(ledger: ledger, report: report, rejects: session.rejects)
+        let report = ImportReport(files: session.reports, asOf: ledger.snapshot.asOf.iso, reportingCurrency: reporting.code,
+                                  flags: session.flags)
+        return ImportResult(ledger: ledger, report: report, rejects: session.rejects, flags: session.flags)
     }
 }

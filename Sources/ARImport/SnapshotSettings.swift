@@ -12,13 +12,13 @@ struct SnapshotSettings {
     mutating func read(_ fields: [String: String], file: String) throws(ImportError) {
         if let text = fields["as_of"], !text.isEmpty {
             guard let day = Day(iso: text) else {
-                throw ImportError(file: file, message: "as_of '\(text)' is not a YYYY-MM-DD date: write it as 2026-03-31")
+                throw ImportError(file: file, message: "as_of \(quoted(text)) is not a YYYY-MM-DD date: write it as 2026-03-31")
             }
             asOf = day
         }
         if let code = fields["reporting_currency"], !code.isEmpty {
             guard let currency = Currency(code: code) else {
-                throw ImportError(file: file, message: "reporting_currency '\(code)' is not an ISO 4217 code: write it as EUR, USD …")
+                throw ImportError(file: file, message: "reporting_currency \(quoted(code)) is not an ISO 4217 code: write it as EUR, USD …")
             }
             reportingCurrency = currency
         }
@@ -35,7 +35,7 @@ struct SnapshotSettings {
         var fields: [String: String] = [:]
         for (key, value) in dictionary {
             guard let text = value as? String else {
-                throw ImportError(file: "snapshot.json", message: "'\(key)' must be a string in double quotes")
+                throw ImportError(file: "snapshot.json", message: "\(quoted(key)) must be a string in double quotes")
             }
             fields[key] = text
         }

@@ -1,4 +1,11 @@
 extension SourceSpec {
+    /// Whether `path` names something inside the snapshot folder: relative, and no `..` component,
+    /// so that a mapping cannot make the importer read (and echo in an error) a file elsewhere.
+    static func staysInsideFolder(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.hasPrefix("~")
+            && !path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+
     /// Whether ``file`` is a pattern (`invoices_2026-*.csv`) rather than one name.
     var isPattern: Bool { file.contains("*") || file.contains("?") }
 

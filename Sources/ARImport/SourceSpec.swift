@@ -11,6 +11,10 @@ struct SourceSpec: Sendable {
     var renames: [String: String] = [:]
     /// Target column → a value used for every row.
     var constants: [String: String] = [:]
+    /// Target column → where its constant is in the mapping (`line 12: 'tables.invoices[0].constants.currency': `).
+    var constantOrigins: [String: String] = [:]
+    /// The mapping file's name, for errors about the mapping found while binding a header.
+    var mappingName = ""
     /// Target column → (source value → interchange value); unlisted values pass through.
     var valueMaps: [String: [String: String]] = [:]
     /// Target column → a suffix removed from its values when present (`.0` of ids exported as numbers).

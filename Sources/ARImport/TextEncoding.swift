@@ -1,3 +1,5 @@
+import ARCore
+
 /// The text encodings a source file may use; everything is turned into UTF-8 before parsing.
 enum TextEncoding: String, Sendable {
     case utf8 = "utf-8"
@@ -42,22 +44,6 @@ enum TextEncoding: String, Sendable {
 
     /// The offset of the first byte that is not valid UTF-8, or `nil` when all of it is.
     static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let length: Int
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return i
-            }
-            guard i + length <= n else { return i }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
-            i += length
-        }
-        return nil
+        UTF8Validation.firstInvalidByte(bytes)
     }
 }

@@ -1,3 +1,4 @@
+import ARCore
 import Yams
 
 /// A YAML node with its path in the document, for mapping errors that say where they are.
@@ -7,8 +8,13 @@ struct YAMLReader {
     let file: String
 
     func fail(_ message: String) -> ImportError {
+        ImportError(file: file, message: location + message)
+    }
+
+    /// `line 12: 'tables.invoices[0].constants.currency': `, the prefix of a message about this node.
+    var location: String {
         let line = node.mark.map { "line \($0.line): " } ?? ""
-        return ImportError(file: file, message: "\(line)\(path.isEmpty ? "" : "'\(path)': ")\(message)")
+        return line + (path.isEmpty ? "" : "\(quoted(path)): ")
     }
 
     /// The entries of a mapping, checking every key against `allowed`.
@@ -19,7 +25,7 @@ struct YAMLReader {
             let key = k.string ?? ""
             if let allowed, !allowed.contains(key) {
                 let child = YAMLReader(node: k, path: path, file: file)
-                throw child.fail("unknown key '\(key)'" + suggestion(key, allowed))
+                throw child.fail("unknown key \(quoted(key))" + suggestion(key, allowed))
             }
             result.append((key, YAMLReader(node: v, path: path.isEmpty ? key : path + "." + key, file: file)))
         }
@@ -58,11 +64,17 @@ struct YAMLReader {
     }
 }
 
+/// User text in single quotes, escaped and cut to a readable length (a 1 MB YAML value or CSV
+/// field is not echoed whole).
+func quoted(_ text: String) -> String {
+    "'" + DisplayText.excerpt(text) + "'"
+}
+
 /// " (did you mean 'x'?)" for the closest candidate within two edits, else an expected list.
 func suggestion(_ word: String, _ candidates: [String]) -> String {
     let best = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
-    if let best, best.1 <= 2 { return ": did you mean '\(best.0)'?" }
-    return ": expected one of " + candidates.map { "'\($0)'" }.joined(separator: ", ")
+    if let best, best.1 <= 2 { return ": did you mean \(quoted(best.0))?" }
+    return ": expected one of " + candidates.map { quoted($0) }.joined(separator: ", ")
 }
 
 func editDistance(_ a: String, _ b: String) -> Int {

@@ -18,8 +18,13 @@ public enum ReplMain {
     }
 
     /// ``run(backend:interactive:)`` with settings other than the defaults.
+    ///
+    /// A table is cut at `configuration.maxRows` only in an interactive session whose standard
+    /// output is a terminal; piped or redirected output gets every row.
     public static func run(backend: any ReplBackend, interactive: Bool, configuration: ReplConfiguration) -> Int32 {
-        interactive ? runInteractive(ReplSession(backend: backend, configuration: configuration, cancellation: interruptFlag))
+        var configuration = configuration
+        configuration.outputIsTerminal = interactive && isatty(STDOUT_FILENO) == 1
+        return interactive ? runInteractive(ReplSession(backend: backend, configuration: configuration, cancellation: interruptFlag))
                     : runScript(ReplSession(backend: backend, configuration: configuration),
                                 readLine: { Swift.readLine(strippingNewline: true) }, write: write)
     }

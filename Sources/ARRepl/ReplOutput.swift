@@ -46,18 +46,29 @@ public struct ReplOutput: Equatable, Sendable {
 
 /// Settings of a session that `.mode`, `.timer` and `.maxrows` change.
 public struct ReplConfiguration: Sendable, Equatable {
-    /// Rows shown before a result is cut (results sent to a file with `.output` are never cut).
+    /// Rows shown before a table on a terminal is cut. Only ``outputIsTerminal`` tables are cut:
+    /// a script's output, a `.output` file and CSV or JSON results always get every row.
     public var maxRows: Int
+    /// Whether results go to a terminal that a person reads (standard output is a terminal in an
+    /// interactive session); `false` by default, so that nothing is ever cut unasked.
+    public var outputIsTerminal: Bool
     /// Where `.save NAME` writes `NAME.arql`.
     public var queriesDirectory: String
     public var format: ReplFormat
     /// Whether each query's elapsed time is shown.
     public var timer: Bool
 
-    public init(maxRows: Int = 40, queriesDirectory: String = "Queries", format: ReplFormat = .table, timer: Bool = false) {
+    public init(maxRows: Int = 40, queriesDirectory: String = "Queries", format: ReplFormat = .table, timer: Bool = false,
+                outputIsTerminal: Bool = false) {
         self.maxRows = maxRows
+        self.outputIsTerminal = outputIsTerminal
         self.queriesDirectory = queriesDirectory
         self.format = format
         self.timer = timer
+    }
+
+    /// The row limit for the next result: ``maxRows`` for a table shown on a terminal, else none.
+    func rowLimit(writingToFile: Bool) -> Int? {
+        outputIsTerminal && format == .table && !writingToFile ? maxRows : nil
     }
 }

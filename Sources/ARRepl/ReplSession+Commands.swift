@@ -50,10 +50,12 @@ extension ReplSession {
     /// Names and descriptions in two aligned columns.
     static func listing(_ items: [CompletionWords.Described], kind: String) -> ReplOutput {
         guard !items.isEmpty else { return ReplOutput(text: "no \(kind) in this data\n") }
-        let width = items.map(\.name.count).max() ?? 0
-        let lines = items.map { item in
-            let padded = item.name + String(repeating: " ", count: width - item.name.count)
-            return item.description.isEmpty ? item.name : "\(padded)  \(item.description)"
+        // Names can come from a file's header: escaped, like every table cell.
+        let names = items.map { DisplayText.escaped($0.name) }
+        let width = names.map(\.count).max() ?? 0
+        let lines = zip(names, items).map { name, item in
+            let padded = name + String(repeating: " ", count: width - name.count)
+            return item.description.isEmpty ? name : "\(padded)  \(DisplayText.escaped(item.description))"
         }
         return ReplOutput(text: lines.joined(separator: "\n") + "\n")
     }

@@ -93,7 +93,7 @@ public struct ReplSession: Sendable {
         let result: ReplResult
         do {
             result = try backend.run(statement, parameters: parameters, format: configuration.format,
-                                     maxRows: outputPath == nil ? configuration.maxRows : nil,
+                                     maxRows: configuration.rowLimit(writingToFile: outputPath != nil),
                                      cancellation: CancellationToken(cancellation))
         } catch is ReplCancelled {
             var output = ReplOutput.failure("query cancelled (Ctrl-C)")

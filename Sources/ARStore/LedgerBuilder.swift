@@ -5,7 +5,8 @@ import ARCore
 /// Add rows in dependency order: entities, customers and FX rates first, then documents, then
 /// what references documents (payments, disputes, promises, write-offs, dunning). A row that
 /// fails a check throws ``LedgerBuildError`` and leaves the builder unchanged, so the importer can
-/// reject it and go on.
+/// reject it and go on. A row that loads but looks contradictory (paid before its issue date,
+/// overpaid …) comes back with ``LedgerWarning``s.
 ///
 /// ```swift
 /// var b = LedgerBuilder(reportingCurrency: .eur)
@@ -43,6 +44,7 @@ public struct LedgerBuilder: Sendable {
     /// currency of promises without one (a scan of every document per customer was quadratic).
     private var documentsPerCustomerCurrency: [Int64: Int] = [:]
     private var latestDay = Int32.min
+    private var settlements = SettlementChecks()
 
     public init(reportingCurrency: Currency = .eur, source: String? = nil) {
         self.reportingCurrency = reportingCurrency
@@ -117,11 +119,14 @@ public struct LedgerBuilder: Sendable {
         firstRateDay[c] = min(firstRateDay[c] ?? .max, r.day.rawValue)
     }
 
-    public mutating func add(_ r: DocumentRecord) throws(LedgerBuildError) {
+    /// Adds an invoice or credit note.
+    /// - Returns: warnings about the row (an invoice due before its issue date).
+    @discardableResult
+    public mutating func add(_ r: DocumentRecord) throws(LedgerBuildError) -> [LedgerWarning] {
         guard documentIndex[r.id] == nil else { throw .duplicateID(table: "invoice", id: r.id) }
         guard let e = entityIndex[r.entityID] else { throw .unknownEntity(r.entityID) }
         guard let c = customerIndex[r.customerID] else { throw .unknownCustomer(r.customerID) }
-        guard r.amount > 0 else { throw .nonPositiveAmount(r.amount) }
+        try Self.check(r.amount)
         if r.kind == .invoice, r.due == nil { throw .missingDueDate(documentID: r.id) }
         guard hasRate(r.currency, on: r.issue) else { throw .noRate(currency: r.currency.code, day: r.issue) }
         let row = documents.count
@@ -137,14 +142,20 @@ public struct LedgerBuilder: Sendable {
         documents.currency.append(currency)
         documentsPerCustomerCurrency[Self.customerCurrencyKey(c, currency), default: 0] += 1
         documents.extras.append(row: row, r.extras)
+        settlements.addDocument()
         see(r.issue, r.due)
+        return SettlementChecks.document(r)
     }
 
-    public mutating func add(_ r: PaymentRecord) throws(LedgerBuildError) {
+    /// Adds one allocation of a payment (or cash on account when it names no document).
+    /// - Returns: warnings about the row (paid before the document's issue date, by another
+    ///   customer, beyond the invoice's amount).
+    @discardableResult
+    public mutating func add(_ r: PaymentRecord) throws(LedgerBuildError) -> [LedgerWarning] {
         guard let c = customerIndex[r.customerID] else { throw .unknownCustomer(r.customerID) }
         let key = r.id + "\u{0}" + (r.documentID ?? "")
         guard !paymentKeys.contains(key) else { throw .duplicateID(table: "payment", id: r.id) }
-        guard r.amount > 0 else { throw .nonPositiveAmount(r.amount) }
+        try Self.check(r.amount)
         var d: Int32 = -1
         if let docID = r.documentID {
             guard let found = documentIndex[docID] else { throw .unknownDocument(docID) }
@@ -160,6 +171,11 @@ public struct LedgerBuilder: Sendable {
             e = found
         }
         guard hasRate(r.currency, on: r.day) else { throw .noRate(currency: r.currency.code, day: r.day) }
+        var warnings: [LedgerWarning] = []
+        if d >= 0 {
+            warnings = try settlements.payment(r, document: Int(d), of: documents,
+                                               customerID: customers.ids[Int(documents.customer[Int(d)])], currency: r.currency)
+        }
         paymentKeys.insert(key)
         payments.ids.append(r.id)
         payments.customer.append(c)
@@ -169,12 +185,16 @@ public struct LedgerBuilder: Sendable {
         payments.amount.append(r.amount)
         payments.currency.append(intern(r.currency))
         see(r.day)
+        return warnings
     }
 
     public mutating func add(_ r: DisputeRecord) throws(LedgerBuildError) {
         guard !disputeIDs.contains(r.id) else { throw .duplicateID(table: "dispute", id: r.id) }
         guard let d = documentIndex[r.documentID] else { throw .unknownDocument(r.documentID) }
-        if let amount = r.amount, amount <= 0 { throw .nonPositiveAmount(amount) }
+        if let amount = r.amount { try Self.check(amount) }
+        if let resolved = r.resolved, resolved < r.opened {
+            throw .resolvedBeforeOpened(disputeID: r.id, opened: r.opened, resolved: resolved)
+        }
         disputeIDs.insert(r.id)
         disputes.ids.append(r.id)
         disputes.document.append(d)
@@ -185,7 +205,10 @@ public struct LedgerBuilder: Sendable {
         see(r.opened, r.resolved)
     }
 
-    public mutating func add(_ r: PromiseRecord) throws(LedgerBuildError) {
+    /// Adds a promise to pay.
+    /// - Returns: a warning when the promise was made after the date it promised.
+    @discardableResult
+    public mutating func add(_ r: PromiseRecord) throws(LedgerBuildError) -> [LedgerWarning] {
         guard !promiseIDs.contains(r.id) else { throw .duplicateID(table: "promise", id: r.id) }
         guard let c = customerIndex[r.customerID] else { throw .unknownCustomer(r.customerID) }
         var d: Int32 = -1
@@ -193,7 +216,7 @@ public struct LedgerBuilder: Sendable {
             guard let found = documentIndex[docID] else { throw .unknownDocument(docID) }
             d = found
         }
-        guard r.amount > 0 else { throw .nonPositiveAmount(r.amount) }
+        try Self.check(r.amount)
         let currency = r.currency ?? defaultPromiseCurrency(customerID: r.customerID) ?? reportingCurrency
         promiseIDs.insert(r.id)
         promises.ids.append(r.id)
@@ -204,16 +227,30 @@ public struct LedgerBuilder: Sendable {
         promises.amount.append(r.amount)
         promises.currency.append(intern(currency))
         see(r.made)
+        guard r.promised < r.made else { return [] }
+        return [LedgerWarning(.promiseAfterDate, "promise \(quoted(r.id)) was made on \(r.made.iso), after the date it promised, \(r.promised.iso)")]
     }
 
-    public mutating func add(_ r: WriteOffRecord) throws(LedgerBuildError) {
+    /// Adds a write-off of an invoice.
+    /// - Returns: a warning when payments and write-offs together pass the invoice's amount.
+    @discardableResult
+    public mutating func add(_ r: WriteOffRecord) throws(LedgerBuildError) -> [LedgerWarning] {
         guard let d = documentIndex[r.documentID] else { throw .unknownDocument(r.documentID) }
-        guard r.amount > 0 else { throw .nonPositiveAmount(r.amount) }
+        try Self.check(r.amount)
+        let warnings = try settlements.writeOff(r, document: Int(d), of: documents,
+                                                currency: currencies[Int(documents.currency[Int(d)])])
         writeOffs.document.append(d)
         writeOffs.day.append(r.day.rawValue)
         writeOffs.amount.append(r.amount)
         writeOffs.reason.append(r.reason)
         see(r.day)
+        return warnings
+    }
+
+    /// A row amount must be positive and within the representable range.
+    private static func check(_ amount: Int64) throws(LedgerBuildError) {
+        guard amount > 0 else { throw .nonPositiveAmount(amount) }
+        guard amount <= MinorUnits.maximumMagnitude else { throw .amountOutOfRange(amount) }
     }
 
     public mutating func add(_ r: DunningRecord) throws(LedgerBuildError) {

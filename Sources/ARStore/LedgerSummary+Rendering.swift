@@ -4,7 +4,7 @@ extension LedgerSummary {
     /// The summary as plain text tables, for a terminal.
     public var renderedTable: String {
         var out = "snapshot as of \(asOf), reporting currency \(reportingCurrency)"
-        if let source { out += ", source '\(source)'" }
+        if let source { out += ", source '\(DisplayText.escaped(source))'" }
         out += "\n\n" + TextTable(header: ["table", "rows"], rightAligned: [1],
                                   rows: counts.map { [$0.table, grouped(String($0.rows))] }).rendered
         out += "\n\n" + TextTable(header: ["table", "column", "first", "last"], rightAligned: [],
@@ -13,7 +13,7 @@ extension LedgerSummary {
             header: ["entity", "currency", "invoices", "credit notes", "invoiced", "credited", "open items", "open at \(asOf)"],
             rightAligned: [2, 3, 4, 5, 6, 7],
             rows: totals.map { t in
-                [t.entity, t.currency, grouped(String(t.invoices)), grouped(String(t.creditNotes)),
+                [DisplayText.escaped(t.entity), t.currency, grouped(String(t.invoices)), grouped(String(t.creditNotes)),
                  grouped(MinorUnits.format(t.invoiced, digits: t.digits)), grouped(MinorUnits.format(t.credited, digits: t.digits)),
                  grouped(String(t.openItems)), grouped(MinorUnits.format(t.open, digits: t.digits))]
             }).rendered

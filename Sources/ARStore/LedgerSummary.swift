@@ -20,7 +20,8 @@ public struct LedgerSummary: Sendable, Equatable, Codable {
         public var last: String?
     }
 
-    /// Amounts of one entity in one currency, in minor units of that currency.
+    /// Amounts of one entity in one currency, in minor units of that currency, summed in 128 bits:
+    /// exact whatever the ledger holds (even an archive written before amounts were bounded).
     public struct Totals: Sendable, Equatable, Codable {
         public var entity: String
         public var currency: String
@@ -29,12 +30,12 @@ public struct LedgerSummary: Sendable, Equatable, Codable {
         /// Invoices and credit notes issued on or before as-of.
         public var invoices: Int
         public var creditNotes: Int
-        public var invoiced: Int64
-        public var credited: Int64
+        public var invoiced: Int128
+        public var credited: Int128
         /// Open items at as-of (non-zero), including unallocated cash.
         public var openItems: Int
         /// The receivables balance at as-of: open invoices minus open credit notes and unallocated cash.
-        public var open: Int64
+        public var open: Int128
     }
 
     public var asOf: String
@@ -94,20 +95,20 @@ public struct LedgerSummary: Sendable, Equatable, Codable {
         for i in 0..<docs.count where docs.issue[i] <= d {
             let k = cell(docs.entity[i], docs.currency[i])
             touch(k, entity: docs.entity[i], currency: docs.currency[i])
-            var open = docs.amount[i]
+            var open = Int128(docs.amount[i])
             for a in Int(docs.allocationStart[i])..<Int(docs.allocationStart[i + 1]) where docs.allocationDay[a] <= d {
-                open -= docs.allocationAmount[a]
+                open -= Int128(docs.allocationAmount[a])
             }
             for w in Int(docs.writeOffStart[i])..<Int(docs.writeOffStart[i + 1]) where ledger.writeOffs.day[w] <= d {
-                open -= ledger.writeOffs.amount[w]
+                open -= Int128(ledger.writeOffs.amount[w])
             }
             if docs.isCreditNote(i) {
                 cells[k]!.creditNotes += 1
-                cells[k]!.credited += docs.amount[i]
+                cells[k]!.credited += Int128(docs.amount[i])
                 open = -open
             } else {
                 cells[k]!.invoices += 1
-                cells[k]!.invoiced += docs.amount[i]
+                cells[k]!.invoiced += Int128(docs.amount[i])
             }
             if open != 0 { cells[k]!.openItems += 1 }
             cells[k]!.open += open
@@ -118,7 +119,7 @@ public struct LedgerSummary: Sendable, Equatable, Codable {
             let k = cell(entity, payments.currency[p])
             touch(k, entity: entity, currency: payments.currency[p])
             cells[k]!.openItems += 1
-            cells[k]!.open -= payments.amount[p]
+            cells[k]!.open -= Int128(payments.amount[p])
         }
         return cells.compactMap { $0 }.sorted { ($0.entity, $0.currency) < ($1.entity, $1.currency) }
     }

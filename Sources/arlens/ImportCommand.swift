@@ -35,17 +35,15 @@ struct ImportCommand: ParsableCommand {
         let result = try SnapshotImporter.load(from: URL(fileURLWithPath: source), mapping: mappingFile,
                                                progress: ImportProgressView.report)
         Terminal.clearStatus()
+        if result.loadedNoDocument {
+            Terminal.error(result.report.rendered.trimmingCharacters(in: .newlines))
+            throw CommandFailure(Self.refusal(result, source: source))
+        }
         let store = try SnapshotStore(at: URL(fileURLWithPath: into))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let reportJSON = try encoder.encode(result.report)
-        let outcome = try store.add(result.ledger, source: source, report: reportJSON)
-        var rejectsPath: String?
-        if !result.rejects.isEmpty {
-            let url = URL(fileURLWithPath: into).appendingPathComponent("rejects-\(outcome.entry.id).csv")
-            try result.writeRejects(to: url)
-            rejectsPath = url.path
-        }
+        let (outcome, rejectsPath) = try add(result, to: store, report: reportJSON)
         if json {
             print(String(decoding: reportJSON, as: UTF8.self))
         } else {
@@ -55,7 +53,40 @@ struct ImportCommand: ParsableCommand {
         case let .added(entry): print("added snapshot \(entry.id) (as of \(entry.asOf.iso)) to \(into)")
         case let .alreadyPresent(entry): print("snapshot \(entry.id) is already in \(into): nothing added")
         }
-        if let rejectsPath { print("\(result.rejects.count) rejected rows written to \(rejectsPath)") }
+        if let rejectsPath {
+            print("\(result.rejects.count) rejected rows and \(result.flags.count) warnings written to \(rejectsPath)")
+        }
         if !result.report.isReconciled { throw CommandFailure("the import does not reconcile: see the report above") }
+    }
+
+    /// Adds the snapshot with its rejects file, which is staged (written and flushed) first: a full
+    /// disk stops the import before the snapshot is committed. Returns where the rejects went.
+    private func add(_ result: ImportResult, to store: SnapshotStore, report: Data) throws -> (AddOutcome, String?) {
+        let hasRejects = !result.rejects.isEmpty || !result.flags.isEmpty
+        let staged = hasRejects ? try StagedFile(result.rejectsCSV, beside: store.url.appendingPathComponent("rejects.csv")) : nil
+        let outcome: AddOutcome
+        do { outcome = try store.add(result.ledger, source: source, report: report) } catch {
+            staged?.discard()
+            throw error
+        }
+        guard let staged else { return (outcome, nil) }
+        let url = store.url.appendingPathComponent("rejects-\(outcome.entry.id).csv")
+        try staged.commit(as: url)
+        return (outcome, url.path)
+    }
+
+    /// Why an import that loaded no invoice or credit note is refused: the reject reasons, by count.
+    static func refusal(_ result: ImportResult, source: String) -> String {
+        var reasons: [String: Int] = [:]
+        for reject in result.rejects where reject.table == "invoices" { reasons[reject.reason, default: 0] += 1 }
+        let read = result.report.files.filter { $0.table == "invoices" }.reduce(0) { $0 + $1.rowsRead }
+        let why = reasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        var text = read == 0
+            ? "nothing to import from '\(source)': it holds no invoice rows"
+            : "nothing to import from '\(source)': all \(read) invoice rows were rejected (\(why))"
+        if let first = result.rejects.first(where: { $0.table == "invoices" }) {
+            text += "\nfirst: \(first.file):\(first.line): \(first.reason): \(first.message)"
+        }
+        return text + "\nhelp: no snapshot was added; fix the rows (or the mapping) and import again"
     }
 }

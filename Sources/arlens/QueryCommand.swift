@@ -53,14 +53,29 @@ enum QueryText {
     static func read(query: String?, file: String?) throws -> String {
         switch (query, file) {
         case let (text?, nil): return text
-        case let (nil, path?):
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw CommandFailure("cannot read '\(path)': check the path")
-            }
-            return text
+        case let (nil, path?): return try readFile(path)
         case (.some, .some): throw ValidationError("give either a query or --file, not both")
         case (nil, nil): throw ValidationError("give a query, e.g. arlens query \"ar by entity\", or --file FILE.arql")
         }
+    }
+
+    /// The text of a query file, refused with the reason: missing, unreadable, or not UTF-8 (with
+    /// the line and column of the first bad byte).
+    static func readFile(_ path: String) throws -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw CommandFailure("cannot read '\(path)': no such file\nhelp: check the path")
+        }
+        guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("cannot read '\(path)': \(isFolder.boolValue ? "it is a folder" : "permission denied")\nhelp: give a readable .arql file")
+        }
+        let bytes = [UInt8](data)
+        if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
+            let hex = String(bad.byte, radix: 16, uppercase: true)
+            throw CommandFailure("'\(path)' is not valid UTF-8: byte 0x\(hex) at line \(bad.line), column \(bad.column)\n"
+                + "help: save the file as UTF-8")
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func parameters(_ pairs: [String]) throws -> [String: String] {

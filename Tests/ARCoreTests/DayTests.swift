@@ -21,6 +21,26 @@ struct DayTests {
         #expect(Day(iso: "2026-01-15")!.adding(months: -1).iso == "2025-12-15")
     }
 
+    @Test func theSupportedRangeIsWhatISOCanName() {
+        #expect(Day.earliest == Day(iso: "0001-01-01"))
+        #expect(Day.latest == Day(iso: "9999-12-31"))
+        #expect(Day(iso: "0000-12-31") == nil)
+        #expect(Day(year: 10_000, month: 1, day: 1) == nil)
+        #expect(Day.latest.isSupported && Day.earliest.isSupported)
+        #expect(!Day.latest.adding(days: 1).isSupported && !Day.earliest.adding(days: -1).isSupported)
+    }
+
+    /// Issue 16, item 2: `endOfMonth` and `startOfMonth` used to unwrap nil past 9999-12-31.
+    @Test func monthEdgesBeyondTheRangeNeverTrap() {
+        let next = Day.latest.adding(months: 1)
+        #expect(!next.isSupported)
+        #expect(next.endOfMonth.components == (10_000, 1, 31))
+        #expect(next.startOfMonth.components == (10_000, 1, 1))
+        #expect(Day.latest.endOfMonth == Day.latest)
+        #expect(Day.earliest.adding(months: -1).startOfMonth.components == (0, 12, 1))
+        #expect(Day(iso: "9999-11-30")!.adding(months: 3).endOfMonth.components == (10_000, 2, 29))
+    }
+
     @Test func weeksStartOnMonday() {
         // 2026-11-29 is a Sunday.
         let sunday = Day(iso: "2026-11-29")!

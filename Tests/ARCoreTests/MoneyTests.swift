@@ -48,4 +48,26 @@ struct GroupedMoneyTests {
         #expect(MinorUnits.formatGrouped(-100_000, digits: 0) == "-100,000")
         #expect(MinorUnits.formatGrouped(99_999, digits: 3) == "99.999")
     }
+
+    /// Issue 16, item 1: amounts are bounded at 10^15 − 1 minor units, whatever the currency.
+    @Test func amountsBeyondTenToTheFifteenMinorUnitsAreOutOfRange() {
+        #expect(MinorUnits.parse("9999999999999.99", digits: 2) == .success(MinorUnits.maximumMagnitude))
+        #expect(MinorUnits.parse("-9999999999999.99", digits: 2) == .success(-MinorUnits.maximumMagnitude))
+        #expect(MinorUnits.parse("10000000000000.00", digits: 2) == .failure(.outOfRange))
+        #expect(MinorUnits.parse("50000000000000000.00", digits: 2) == .failure(.outOfRange))
+        #expect(MinorUnits.parse("92233720368547758.07", digits: 2) == .failure(.outOfRange))
+        #expect(MinorUnits.parse("999999999999999", digits: 0) == .success(999_999_999_999_999))
+        #expect(MinorUnits.parse("9223372036854775807", digits: 0) == .failure(.outOfRange))
+        #expect(MinorUnits.parse("999999999999.999", digits: 3) == .success(MinorUnits.maximumMagnitude))
+        #expect(MinorUnits.isRepresentable(MinorUnits.maximumMagnitude) && !MinorUnits.isRepresentable(MinorUnits.maximumMagnitude + 1))
+        // Every representable amount is exact as a Double.
+        #expect(Int64(Double(MinorUnits.maximumMagnitude)) == MinorUnits.maximumMagnitude)
+    }
+
+    @Test func formatsOneHundredTwentyEightBitSums() {
+        let sum = Int128(MinorUnits.maximumMagnitude) * 100_000
+        #expect(MinorUnits.format(sum, digits: 2) == "999999999999999000.00")
+        #expect(MinorUnits.formatGrouped(-sum, digits: 2) == "-999,999,999,999,999,000.00")
+        #expect(MinorUnits.format(Int128(-5), digits: 3) == "-0.005")
+    }
 }

@@ -59,5 +59,31 @@ struct FieldFormatTests {
         #expect(amount("40.005") == .failure(.tooManyDecimals(found: 3, allowed: 2)))
         #expect(amount("1.5", digits: 0) == .failure(.tooManyDecimals(found: 1, allowed: 0)))
         #expect(amount("99999999999999999999") == .failure(.outOfRange))
+        #expect(amount("10000000000000.00") == .failure(.outOfRange))
+    }
+
+    /// Issue 16, item 4: with `decimal: ","` and `thousands: "."` these used to load as
+    /// 123,456.00, 1,234.00 and 1,234.50; a separator must sit every three digits.
+    @Test func thousandsSeparatorsSitEveryThreeDigits() {
+        func german(_ text: String) -> Result<Int64, AmountFormat.Failure> { amount(text, decimal: ",", thousands: ".") }
+        #expect(german("1234.56") == .failure(.misplacedGrouping))
+        #expect(german("12.34") == .failure(.misplacedGrouping))
+        #expect(german("1.2.3.4,5") == .failure(.misplacedGrouping))
+        #expect(german(".123,00") == .failure(.misplacedGrouping))
+        #expect(german("1.234.56,00") == .failure(.misplacedGrouping))
+        #expect(german("1.234,5.6") == .failure(.notANumber))
+        #expect(german("1.234,56") == .success(123_456))
+        #expect(german("12.345.678,9") == .success(1_234_567_890))
+        #expect(german("1234,56") == .success(123_456))
+        #expect(german("-1.000") == .success(-100_000))
+        #expect(amount("1,234.56", thousands: ",") == .success(123_456))
+        #expect(amount("12,34", thousands: ",") == .failure(.misplacedGrouping))
+    }
+
+    /// Issue 16, item 2: an Excel serial past 9999-12-31 is not a date (it printed years such as 29278).
+    @Test func excelSerialsStayInTheSupportedRange() {
+        #expect(date("excel", "2958465") == "9999-12-31")
+        #expect(date("excel", "2958466") == nil)
+        #expect(date("excel", "9999999") == nil)
     }
 }

@@ -95,8 +95,12 @@ struct MessySnapshotTests {
         try result.writeRejects(to: url)
         let text = try String(contentsOf: url, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "file,line,reason,message,raw")
-        #expect(lines.contains("invoices.csv,7,bad_date,'2026-02-30' in issue_date is not a date in the format yyyy-mm-dd,\"I4,FR01,C1,invoice,2026-02-30,2026-03-30,10.00,EUR,\""))
+        #expect(lines[0] == "file,line,severity,reason,message,raw")
+        #expect(lines.contains("invoices.csv,7,rejected,bad_date,'2026-02-30' in issue_date is not a date in the format yyyy-mm-dd,\"I4,FR01,C1,invoice,2026-02-30,2026-03-30,10.00,EUR,\""))
+        // Rows that loaded but look contradictory follow the rejects, as warnings.
+        #expect(lines.contains("payments.csv,3,warning,paid_before_issue,payment 'P1' on 2026-02-05 is dated before 'CN1''s issue date 2026-02-10,\"P1,C1,CN1,,2026-02-05,50.00,EUR\""))
+        #expect(lines.filter { $0.contains(",rejected,") }.count == result.rejects.count)
+        #expect(lines.filter { $0.contains(",warning,") }.count == result.flags.count)
     }
 
     @Test func rendersTheReportAsATable() {
@@ -117,6 +121,8 @@ struct MessySnapshotTests {
                         (2 rows with an unreadable amount)
         dunning.csv     dunning        3       1         2
         as of 2026-03-31, reporting currency EUR: reconciled, 24 of 43 rows rejected
+        1 row loaded with warnings (1 paid_before_issue): check them before trusting a figure
+          payments.csv:3: paid_before_issue: payment 'P1' on 2026-02-05 is dated before 'CN1''s issue date 2026-02-10
 
         """
         #expect(result.report.rendered == expected)
@@ -134,12 +140,15 @@ extension MessySnapshotTests {
 }
 
 extension MessySnapshotTests {
-    @Test func totalsThatWouldOverflowCountAsUnread() {
+    /// Totals are 128-bit: amounts whose sum passes 64 bits still count, exactly.
+    @Test func totalsPastSixtyFourBitsStayExact() {
         var line = ImportReport.FileReport(file: "big.csv", table: "invoices")
-        line.count(loaded: true, .amount(.max - 1, .eur))
-        line.count(loaded: true, .amount(5, .eur))
-        #expect(line.amounts == [ImportReport.CurrencyTotals(currency: "EUR", read: .max - 1, loaded: .max - 1)])
-        #expect(line.unreadAmountRows == 1)
+        for _ in 0..<10_000 { line.count(loaded: true, .amount(MinorUnits.maximumMagnitude, .eur)) }
+        line.count(loaded: false, .amount(5, .eur))
+        let expected = Int128(MinorUnits.maximumMagnitude) * 10_000
+        #expect(line.amounts == [ImportReport.CurrencyTotals(currency: "EUR", read: expected + 5, loaded: expected, rejected: 5)])
+        #expect(expected > Int128(Int64.max))
+        #expect(line.unreadAmountRows == 0)
         #expect(line.isReconciled)
     }
 }

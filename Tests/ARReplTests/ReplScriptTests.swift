@@ -32,6 +32,23 @@ struct ReplScriptTests {
         #expect(standardError == "")
     }
 
+    /// Issue 16, item 6: a script's results are data; the screen's row limit never cuts them.
+    @Test func scriptsGetEveryRowInEveryMode() {
+        for mode in ["table", "csv", "json"] {
+            let backend = FakeBackend()
+            var configuration = ReplConfiguration(maxRows: 1)
+            configuration.outputIsTerminal = false
+            var remaining = [".mode \(mode)", "ar by customer;"][...]
+            var standardOutput = ""
+            let status = ReplMain.runScript(ReplSession(backend: backend, configuration: configuration),
+                                            readLine: { remaining.popFirst() }) { standardOutput += $0.text }
+            #expect(status == 0)
+            #expect(backend.log.all.map(\.maxRows) == [nil])
+            #expect(!standardOutput.contains("more row"))
+            #expect(standardOutput.contains("Acme Corp") && standardOutput.contains("Acme Industries"))
+        }
+    }
+
     @Test func quitEndsTheScript() {
         let backend = FakeBackend()
         let (status, _, _) = runScript(["ar by entity;", ".quit", "ar by region;"], backend: backend)

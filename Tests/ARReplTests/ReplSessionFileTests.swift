@@ -17,7 +17,7 @@ struct ReplSessionFileTests {
 
     @Test func outputSendsWholeResultsToAFileUntilReset() throws {
         let backend = FakeBackend()
-        var session = ReplSession(backend: backend, configuration: ReplConfiguration(maxRows: 1))
+        var session = ReplSession(backend: backend, configuration: ReplConfiguration(maxRows: 1, outputIsTerminal: true))
         let path = folder.appendingPathComponent("out.csv").path
         #expect(session.evaluate(".mode csv").text == "")
         #expect(session.evaluate(".output \(path)") == ReplOutput(historyEntry: ".output \(path)"))
@@ -26,7 +26,9 @@ struct ReplSessionFileTests {
         #expect(backend.log.all.map(\.maxRows) == [nil, nil])
         #expect(try contents("out.csv") == "entity,ar\nFR01,1,200.00\nUK01,800.00\nregion,overdue\nAmericas,0.00\nEMEA,300.00\n")
         _ = session.evaluate(".output")
-        #expect(session.evaluate("ar by entity;").text == "entity,ar\nFR01,1,200.00\n… 1 more row (use limit, or .output FILE)\n")
+        // CSV on the screen is still CSV: every row, no note inside it (issue 16, item 6).
+        #expect(session.evaluate("ar by entity;").text == "entity,ar\nFR01,1,200.00\nUK01,800.00\n")
+        #expect(backend.log.all.last?.maxRows == nil)
         #expect(session.evaluate(".output \(folder.path)/no/such/folder/x.csv").error
             == "error: cannot write to '\(folder.path)/no/such/folder/x.csv'\nhelp: check that its folder exists and is writable\n")
     }

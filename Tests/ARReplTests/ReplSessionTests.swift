@@ -35,7 +35,8 @@ struct ReplSessionTests {
         #expect(output.text == entityTable + "region    bpdso\nAmericas  29.0 \nEMEA      30.0 \n")
         #expect(output.historyEntry == "ar by entity; bpdso by region;")
         #expect(backend.log.all.map(\.statement) == ["ar by entity", "bpdso by region"])
-        #expect(backend.log.all.map(\.maxRows) == [40, 40])
+        // Not on a terminal (the default): every row, uncut.
+        #expect(backend.log.all.map(\.maxRows) == [nil, nil])
     }
 
     @Test func semicolonsInsideQuotesAndCommentsDoNotEndAStatement() {
@@ -63,9 +64,23 @@ struct ReplSessionTests {
         #expect(session.evaluate("ar by entity;").text == entityTable)
     }
 
+    /// Issue 16, item 6: only a table shown on a terminal is cut; CSV and JSON on a terminal, and
+    /// anything not on a terminal, get every row.
+    @Test func displayLimitOnlyForATableOnATerminal() {
+        for (terminal, mode, cut) in [(true, "table", true), (true, "csv", false), (true, "json", false),
+                                      (false, "table", false), (false, "csv", false)] {
+            let backend = FakeBackend()
+            var session = ReplSession(backend: backend, configuration: ReplConfiguration(maxRows: 2, outputIsTerminal: terminal))
+            _ = session.evaluate(".mode \(mode)")
+            let text = session.evaluate("ar by customer;").text
+            #expect(backend.log.all.map(\.maxRows) == [cut ? 2 : nil], "terminal \(terminal), \(mode)")
+            #expect(text.contains("more rows") == cut, "terminal \(terminal), \(mode)")
+        }
+    }
+
     @Test func longResultIsCutWithANote() {
         let backend = FakeBackend()
-        var session = ReplSession(backend: backend, configuration: ReplConfiguration(maxRows: 2))
+        var session = ReplSession(backend: backend, configuration: ReplConfiguration(maxRows: 2, outputIsTerminal: true))
         #expect(session.evaluate("ar by customer;").text == """
             customer         ar    
             Acme Corp        700.00

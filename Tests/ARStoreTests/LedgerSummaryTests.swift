@@ -47,4 +47,24 @@ extension LedgerSummaryTests {
         #expect(summary.totals == [.init(entity: "(none)", currency: "EUR", digits: 2, invoices: 0, creditNotes: 0, invoiced: 0,
                                          credited: 0, openItems: 1, open: -12_34)])
     }
+
+    /// Issue 16, item 1: `arlens inspect` used to die on an arithmetic overflow; its sums are
+    /// 128-bit now, exact past 64 bits (10,000 maximal invoices sum to about 10^19 minor units).
+    @Test func sumsPastSixtyFourBitsAreExact() throws {
+        var b = LedgerBuilder(reportingCurrency: .eur)
+        try b.add(EntityRecord(id: "FR01", currency: .eur))
+        try b.add(CustomerRecord(id: "C1"))
+        let day = Day(iso: "2026-01-01")!
+        for k in 0..<10_000 {
+            try b.add(DocumentRecord(id: "I\(k)", entityID: "FR01", customerID: "C1", issue: day, due: day,
+                                     amount: MinorUnits.maximumMagnitude, currency: .eur))
+        }
+        let summary = LedgerSummary(b.finish(asOf: day))
+        let total = Int128(MinorUnits.maximumMagnitude) * 10_000
+        #expect(total > Int128(Int64.max))
+        #expect(summary.totals.map(\.invoiced) == [total] && summary.totals.map(\.open) == [total])
+        #expect(summary.renderedTable.contains("99,999,999,999,999,900.00"))
+        let decoded = try JSONDecoder().decode(LedgerSummary.self, from: JSONEncoder().encode(summary))
+        #expect(decoded == summary)
+    }
 }

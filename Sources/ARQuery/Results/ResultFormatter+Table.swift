@@ -9,9 +9,14 @@ extension ResultFormatter {
     /// ------  ------------  ------------
     /// FR01    1,234,567.89         25.0%
     /// ```
+    ///
+    /// Text from the ledger is shown with its control characters escaped (``DisplayText/escaped(_:)``):
+    /// a name holding terminal escape sequences must not clear the screen or retitle the window.
     static func table(_ result: ResultSet) -> String {
-        let header = result.columns.map(\.name)
-        let cells = result.rows.map { row in row.indices.map { display(row[$0], result.columns[$0].type, result.currency) } }
+        let header = result.columns.map { DisplayText.escaped($0.name) }
+        let cells = result.rows.map { row in
+            row.indices.map { DisplayText.escaped(display(row[$0], result.columns[$0].type, result.currency)) }
+        }
         var widths = header.map(\.count)
         for row in cells {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
@@ -34,12 +39,19 @@ extension ResultFormatter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `YYYY-MM-DD`, or for a computed date beyond the supported range (a payment predicted
+    /// after 9999-12-31) the bound it passes: never a five-digit year.
+    static func dateText(_ day: Day) -> String {
+        if day.isSupported { return day.iso }
+        return day > Day.latest ? "after \(Day.latest.iso)" : "before \(Day.earliest.iso)"
+    }
+
     /// How a value reads in a table.
     public static func display(_ value: ResultValue, _ type: ResultType, _ currency: Currency) -> String {
         switch value {
         case .null: type == .string ? "(none)" : "-"
         case let .string(s): s
-        case let .date(d): d.iso
+        case let .date(d): dateText(d)
         case let .money(m): NumberText.grouped(MinorUnits.format(m, digits: currency.minorDigits))
         case let .integer(n): NumberText.grouped(String(n))
         case let .number(x):

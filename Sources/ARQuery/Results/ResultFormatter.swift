@@ -50,7 +50,7 @@ public enum ResultFormatter {
             "[" + row.indices.map { i -> String in
                 switch row[i] {
                 case let .string(s): JSONText.quoted(s)
-                case let .date(d): "\"\(d.iso)\""
+                case let .date(d): "\"\(dateText(d))\""
                 default: plain(row[i], result.columns[i].type, result.currency) ?? "null"
                 }
             }.joined(separator: ",") + "]"
@@ -77,7 +77,7 @@ public enum ResultFormatter {
     static func plain(_ value: ResultValue, _ type: ResultType, _ currency: Currency) -> String? {
         switch value {
         case let .string(s): s
-        case let .date(d): d.iso
+        case let .date(d): dateText(d)
         case let .money(m): MinorUnits.format(m, digits: currency.minorDigits)
         case let .integer(n): String(n)
         // Machines get the full double (shortest round-trip text); the table view rounds.

@@ -31,6 +31,7 @@ extension Binder {
         }
         if let top = clauses.top { try applyTop(top, clauses, to: &statement) }
         if let compare = clauses.compare { statement.comparison = try comparison(compare, clauses, dates: statement.query.dates) }
+        try checkPeriods(statement, calls: calls, overLast: clauses.overLast)
         return statement
     }
 

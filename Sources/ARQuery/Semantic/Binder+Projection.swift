@@ -47,6 +47,7 @@ extension Binder {
                                   help: "start the series earlier: a trend and its interval need a history")
         }
         let dates = (history.count..<(history.count + periods)).map { seriesDay(series, from: history[0], step: $0) }
+        try checkProjection(dates, syntax)
         return TrendProjection(dates: dates, unit: unit)
     }
 }

@@ -82,7 +82,7 @@ extension Binder {
         case let .success(minor): return minor
         case let .failure(error):
             let reason = switch error {
-            case .notANumber: "an amount"
+            case .notANumber, .misplacedGrouping: "an amount"
             case .tooManyDecimals: "an amount with at most \(digits) decimals"
             case .outOfRange: "a smaller amount"
             }

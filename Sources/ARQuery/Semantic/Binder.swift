@@ -102,8 +102,10 @@ struct Binder {
         }
         let periods = try integer(head.periods, in: 1...(granularity == .weekly ? 260 : 60), what: "a number of periods")
         let digits = try moneyDigits(clauses)
+        let asOf = try dates(clauses)[0]
+        try checkForecastHorizon(asOf: asOf, granularity: granularity, periods: periods, head)
         return ForecastQuery(granularity: granularity, periods: periods, dimensions: try dimensions(clauses),
                                filter: try clauses.filter.map { (f) throws(QueryDiagnostic) in try predicate(f, digits: digits) },
-                               asOf: try dates(clauses)[0], currency: try currency(clauses))
+                               asOf: asOf, currency: try currency(clauses))
     }
 }

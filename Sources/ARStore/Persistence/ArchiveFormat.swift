@@ -32,6 +32,8 @@ public enum LedgerArchiveError: Error, Equatable, Sendable, CustomStringConverti
     case corrupt(path: String, detail: String)
     /// The operating system refused a read, write or rename.
     case io(path: String, operation: String, reason: String)
+    /// A sound archive, but not the one expected (a store's manifest records another checksum).
+    case checksumMismatch(path: String, expected: String, found: String)
 
     public var description: String {
         switch self {
@@ -45,6 +47,8 @@ public enum LedgerArchiveError: Error, Equatable, Sendable, CustomStringConverti
             "'\(path)' is corrupt: \(detail): re-import the snapshot"
         case let .io(path, operation, reason):
             "cannot \(operation) '\(path)': \(reason)"
+        case let .checksumMismatch(path, expected, found):
+            "'\(path)' is not the archive the store's manifest lists (checksum \(found), the manifest says \(expected)): it was replaced or copied in from elsewhere; re-import the snapshot"
         }
     }
 }

@@ -34,15 +34,20 @@ struct ArchiveReader {
         }
         let sectionCount = Int(word(12, UInt32.self))
         let fileLength = word(16, UInt64.self)
-        guard fileLength == UInt64(file.size) else {
+        guard fileLength <= UInt64(file.size) else {
             throw LedgerArchiveError.truncated(path: path, expectedBytes: Int(clamping: fileLength), foundBytes: file.size)
+        }
+        guard fileLength == UInt64(file.size) else {
+            throw LedgerArchiveError.corrupt(path: path, detail: "\(UInt64(file.size) - fileLength) bytes follow the end its header gives "
+                + "(\(file.size) bytes, expected \(fileLength)): something was appended to it")
         }
         let tableEnd = ArchiveFormat.headerSize + sectionCount * ArchiveFormat.tableEntrySize
         guard tableEnd <= file.size else {
             throw LedgerArchiveError.corrupt(path: path, detail: "section table runs past the end of the file")
         }
         let entries = try file.read(count: tableEnd - ArchiveFormat.headerSize, at: ArchiveFormat.headerSize)
-        guard XXHash64.hash(entries) == word(24, UInt64.self) else {
+        tableChecksum = word(24, UInt64.self)
+        guard XXHash64.hash(entries) == tableChecksum else {
             throw LedgerArchiveError.corrupt(path: path, detail: "section table checksum mismatch")
         }
         try entries.withUnsafeBytes { raw in
@@ -57,7 +62,27 @@ struct ArchiveReader {
                 table.append((Int(offset), Int(length), hash))
             }
         }
+        try checkLayout(tableEnd: tableEnd)
     }
+
+    /// Sections follow each other from the end of the table, each padded with zeros to 8 bytes,
+    /// to the end of the file: no byte of the file is outside a checksum or a check.
+    private func checkLayout(tableEnd: Int) throws {
+        var expected = tableEnd
+        for (s, section) in table.enumerated() {
+            guard section.offset == expected else { throw corrupt("section \(s) starts at byte \(section.offset), expected \(expected)") }
+            let end = section.offset + section.length
+            expected = ArchiveFormat.aligned(end)
+            if expected > end, try file.read(count: expected - end, at: end).contains(where: { $0 != 0 }) {
+                throw corrupt("the padding after section \(s) is not zero")
+            }
+        }
+        guard expected == file.size else { throw corrupt("the sections end at byte \(expected), the file at \(file.size)") }
+    }
+
+    /// The xxHash64 of the section table, as the header records it: it covers every section's
+    /// checksum, so it identifies the archive's content.
+    let tableChecksum: UInt64
 
     /// Whether every section has been read.
     var isAtEnd: Bool { next == table.count }

@@ -48,9 +48,19 @@ public enum LedgerArchive {
     /// - Throws: ``LedgerArchiveError`` naming the file when it is missing, not an archive, of
     ///   another format version, truncated or corrupt.
     public static func read(from url: URL) throws -> Ledger {
+        try read(from: url, expectingChecksum: nil)
+    }
+
+    /// Reads the ledger archived at `url` when its section-table checksum (``tableChecksum(of:)``)
+    /// is `expected`; a snapshot store passes the one its manifest recorded.
+    /// - Throws: ``LedgerArchiveError/checksumMismatch(path:expected:found:)`` for another archive.
+    static func read(from url: URL, expectingChecksum expected: UInt64?) throws -> Ledger {
         let path = url.path
         return try FileInput.withFile(path) { file in
             var r = try ArchiveReader(file)
+            if let expected, r.tableChecksum != expected {
+                throw LedgerArchiveError.checksumMismatch(path: path, expected: XXHash64.hex(expected), found: XXHash64.hex(r.tableChecksum))
+            }
             let ledger: Ledger
             do {
                 ledger = try unarchive(from: &r)
@@ -63,6 +73,12 @@ public enum LedgerArchive {
             guard r.isAtEnd else { throw r.corrupt("sections left after the last table") }
             return ledger
         }
+    }
+
+    /// The checksum of the archive's section table, read from its header after checking it: the
+    /// identity of its content that a store records and checks at each load.
+    static func tableChecksum(of url: URL) throws -> UInt64 {
+        try FileInput.withFile(url.path) { try ArchiveReader($0).tableChecksum }
     }
 
     /// The sections of `ledger`, in format order, without copying its columns.

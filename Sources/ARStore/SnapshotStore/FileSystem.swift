@@ -15,19 +15,7 @@ enum FileSystem {
     /// Writes `data` to a temporary file beside `url`, flushes it, renames it over `url` and
     /// flushes the folder, so that a reader sees the old file or the new one, never a mix.
     static func writeAtomically(_ data: Data, to url: URL) throws {
-        let temporary = url.path + ".\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw error(temporary, "create") }
-        do {
-            defer { close(fd) }
-            try data.withUnsafeBytes { try FileOutput(fd: fd, path: temporary).writeAll($0) }
-            guard fsync(fd) == 0 else { throw error(temporary, "flush") }
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, url.path) == 0 else { throw error(url.path, "rename into") }
-        syncDirectory(url.deletingLastPathComponent())
+        try StagedFile(data, beside: url).commit(as: url)
     }
 
     /// Flushes a folder's entries (a rename is durable only once its folder is).
@@ -47,6 +35,43 @@ enum FileSystem {
             guard errno == EINTR else { throw error(lockFile.path, "lock") }
         }
         return try body()
+    }
+
+    /// Why a file could not be read: the `errno` and its text.
+    struct ReadFailure: Error {
+        var code: Int32
+        var reason: String
+    }
+
+    /// The whole contents of a file, read with POSIX calls so that a failure says why in the
+    /// system's words (`Permission denied`, `Is a directory`) rather than a Foundation error code.
+    static func readFile(_ url: URL) throws(ReadFailure) -> Data {
+        func failure() -> ReadFailure { ReadFailure(code: errno, reason: String(cString: strerror(errno))) }
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { throw failure() }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n >= 0 else { throw failure() }
+            if n == 0 { return data }
+            data.append(contentsOf: buffer[0..<n])
+        }
+    }
+
+    /// Whether the folder of `url`, with symbolic links resolved, lies inside `root` (also resolved).
+    static func isInside(_ url: URL, root: URL) -> Bool {
+        guard let folder = realPath(url.deletingLastPathComponent().path), let base = realPath(root.path) else { return false }
+        return folder == base || folder.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+
+    /// `path` with every symbolic link resolved, or `nil` when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The xxHash64 of a whole file.

@@ -15,6 +15,11 @@ public struct SnapshotEntry: Sendable, Equatable, Codable, Identifiable {
     public var importedAt: String
     /// Whether an import report was stored with it.
     public var hasReport: Bool
+    /// The archive's section-table checksum (its header), 16 hexadecimal digits: checked at each
+    /// load against the file, so that an archive swapped or copied in from elsewhere is refused
+    /// without hashing the whole file. `nil` in entries written before it was recorded, whose
+    /// load hashes the whole file against ``contentHash`` instead.
+    public var archiveChecksum: String?
 
     /// Row counts of the snapshot's tables.
     public struct Counts: Sendable, Equatable, Codable {
@@ -44,15 +49,18 @@ public struct SnapshotEntry: Sendable, Equatable, Codable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, asOf = "as_of", reportingCurrency = "reporting_currency", source, counts
         case contentHash = "content_hash", importedAt = "imported_at", hasReport = "has_report"
+        case archiveChecksum = "archive_checksum"
     }
 
-    init(id: String, ledger: Ledger, source: String, contentHash: String, importedAt: String, hasReport: Bool) {
+    init(id: String, ledger: Ledger, source: String, contentHash: String, archiveChecksum: String, importedAt: String,
+         hasReport: Bool) {
         self.id = id
         asOf = ledger.snapshot.asOf
         reportingCurrency = ledger.snapshot.reportingCurrency.code
         self.source = source
         counts = Counts(ledger)
         self.contentHash = contentHash
+        self.archiveChecksum = archiveChecksum
         self.importedAt = importedAt
         self.hasReport = hasReport
     }
@@ -71,6 +79,7 @@ public struct SnapshotEntry: Sendable, Equatable, Codable, Identifiable {
         contentHash = try c.decode(String.self, forKey: .contentHash)
         importedAt = try c.decode(String.self, forKey: .importedAt)
         hasReport = try c.decodeIfPresent(Bool.self, forKey: .hasReport) ?? false
+        archiveChecksum = try c.decodeIfPresent(String.self, forKey: .archiveChecksum)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -83,6 +92,21 @@ public struct SnapshotEntry: Sendable, Equatable, Codable, Identifiable {
         try c.encode(contentHash, forKey: .contentHash)
         try c.encode(importedAt, forKey: .importedAt)
         try c.encode(hasReport, forKey: .hasReport)
+        try c.encodeIfPresent(archiveChecksum, forKey: .archiveChecksum)
+    }
+
+    /// Whether `id` can name a folder of `snapshots/`: letters, digits, `-`, `_` and `.`, not
+    /// starting with a dot, so that no manifest can point outside the store (`../x`).
+    static func isFolderName(_ id: String) -> Bool {
+        guard let first = id.utf8.first, first != UInt8(ascii: "."), id.utf8.count <= 100 else { return false }
+        return id.utf8.allSatisfy { b in
+            (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 95 || b == 46
+        }
+    }
+
+    /// Whether `text` is 16 hexadecimal digits.
+    static func isHash(_ text: String) -> Bool {
+        text.utf8.count == 16 && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) || ($0 >= 65 && $0 <= 70) }
     }
 }
 
@@ -97,38 +121,6 @@ public enum AddOutcome: Sendable, Equatable {
     public var entry: SnapshotEntry {
         switch self {
         case let .added(entry), let .alreadyPresent(entry): entry
-        }
-    }
-}
-
-/// Why a snapshot store operation failed. Each message names the store folder.
-public enum SnapshotStoreError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The folder holds other files but no store manifest.
-    case notAStore(path: String)
-    /// The manifest cannot be read.
-    case corruptManifest(path: String, detail: String)
-    /// No snapshot has been added yet.
-    case empty(path: String)
-    /// The requested date is after the latest snapshot, whose extraction cannot know it.
-    case noSnapshotCovers(requested: Day, latest: Day, path: String)
-    /// The entry is not (or no longer) in the store.
-    case unknownSnapshot(id: String, path: String)
-    case io(path: String, operation: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case let .notAStore(path):
-            "'\(path)' is not a snapshot store: it has files but no \(SnapshotManifest.fileName); choose an empty or new folder"
-        case let .corruptManifest(path, detail):
-            "the manifest of snapshot store '\(path)' cannot be read: \(detail)"
-        case let .empty(path):
-            "snapshot store '\(path)' holds no snapshot yet: add one with 'arlens import <snapshot> --into \(path)'"
-        case let .noSnapshotCovers(requested, latest, path):
-            "no snapshot of '\(path)' covers \(requested.iso): the latest is as of \(latest.iso); import a later extraction or ask for a date on or before \(latest.iso)"
-        case let .unknownSnapshot(id, path):
-            "snapshot '\(id)' is not in store '\(path)'"
-        case let .io(path, operation, reason):
-            "cannot \(operation) '\(path)': \(reason)"
         }
     }
 }

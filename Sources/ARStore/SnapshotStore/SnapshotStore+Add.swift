@@ -18,6 +18,7 @@ extension SnapshotStore {
                 try LedgerArchive.write(ledger, to: archive)
                 if let report { try FileSystem.writeAtomically(report, to: work.appendingPathComponent("report.json")) }
                 let hash = XXHash64.hex(try FileSystem.hashFile(archive))
+                let checksum = XXHash64.hex(try LedgerArchive.tableChecksum(of: archive))
                 var manifest = try SnapshotManifest.read(store: url)
                 if let existing = manifest.snapshots.first(where: { $0.contentHash == hash }) {
                     try? FileManager.default.removeItem(at: work)
@@ -29,7 +30,7 @@ extension SnapshotStore {
                 try? FileManager.default.removeItem(at: destination)
                 guard rename(work.path, destination.path) == 0 else { throw FileSystem.error(destination.path, "rename into") }
                 FileSystem.syncDirectory(snapshotsFolder)
-                let entry = SnapshotEntry(id: id, ledger: ledger, source: source, contentHash: hash,
+                let entry = SnapshotEntry(id: id, ledger: ledger, source: source, contentHash: hash, archiveChecksum: checksum,
                                           importedAt: Date().formatted(.iso8601), hasReport: report != nil)
                 manifest.snapshots.append(entry)
                 try manifest.write(store: url)

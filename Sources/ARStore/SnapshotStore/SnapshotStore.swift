@@ -38,15 +38,22 @@ public struct SnapshotStore: Sendable {
             throw SnapshotStoreError.io(path: self.url.path, operation: "create store", reason: error.localizedDescription)
         }
         let store = self.url
+        let manifest = store.appendingPathComponent(SnapshotManifest.fileName).path
         try FileSystem.withExclusiveLock(lockFile) {
-            if !SnapshotStore.isStore(store) { try SnapshotManifest().write(store: store) }
+            if !fm.fileExists(atPath: manifest) { try SnapshotManifest().write(store: store) }
         }
     }
 
-    /// Whether `url` is a snapshot store folder (it holds a readable store manifest), as opposed
-    /// to a folder of CSV files.
+    /// Whether `url` is a snapshot store folder, as opposed to a folder of CSV files: it holds a
+    /// store manifest (readable or not), or a `snapshots` folder and no `invoices.csv`. A store whose
+    /// manifest is damaged or missing is still a store, so that opening it says what is wrong with
+    /// which file instead of reading it as a CSV snapshot.
     public static func isStore(_ url: URL) -> Bool {
-        (try? SnapshotManifest.read(store: url)) != nil
+        let fm = FileManager.default
+        if fm.fileExists(atPath: url.appendingPathComponent(SnapshotManifest.fileName).path) { return true }
+        var isFolder: ObjCBool = false
+        return fm.fileExists(atPath: url.appendingPathComponent("snapshots").path, isDirectory: &isFolder) && isFolder.boolValue
+            && !fm.fileExists(atPath: url.appendingPathComponent("invoices.csv").path)
     }
 
     /// The snapshots, by as-of date, then in the order they were added.
@@ -55,18 +62,42 @@ public struct SnapshotStore: Sendable {
         return entries.indices.sorted { (entries[$0].asOf, $0) < (entries[$1].asOf, $1) }.map { entries[$0] }
     }
 
-    /// Reads a snapshot's ledger.
+    /// Reads a snapshot's ledger, checking that its archive is the one the manifest lists.
+    /// - Throws: ``SnapshotStoreError/archiveMismatch(id:path:detail:)`` for an archive that lies
+    ///   outside the store or is not the one recorded (``LedgerArchiveError`` for a damaged one).
     public func load(_ entry: SnapshotEntry) throws -> Ledger {
-        guard try SnapshotManifest.read(store: url).snapshots.contains(where: { $0.id == entry.id }) else {
+        guard let listed = try SnapshotManifest.read(store: url).snapshots.first(where: { $0.id == entry.id }) else {
             throw SnapshotStoreError.unknownSnapshot(id: entry.id, path: url.path)
         }
-        return try LedgerArchive.read(from: folder(of: entry.id).appendingPathComponent("ledger.arl"))
+        let archive = try file("ledger.arl", of: listed)
+        if let checksum = listed.archiveChecksum {
+            return try LedgerArchive.read(from: archive, expectingChecksum: UInt64(checksum, radix: 16))
+        }
+        // Entries from before archive checksums were recorded: hash the whole file.
+        let found = XXHash64.hex(try FileSystem.hashFile(archive))
+        guard found == listed.contentHash.lowercased() else {
+            throw SnapshotStoreError.archiveMismatch(id: listed.id, path: url.path,
+                detail: "ledger.arl has content hash \(found), the manifest says \(listed.contentHash): it was replaced or copied in from elsewhere")
+        }
+        return try LedgerArchive.read(from: archive)
     }
 
     /// The import report stored with a snapshot, if any.
     public func report(_ entry: SnapshotEntry) throws -> Data? {
-        let file = folder(of: entry.id).appendingPathComponent("report.json")
-        return FileManager.default.fileExists(atPath: file.path) ? try Data(contentsOf: file) : nil
+        let report = try file("report.json", of: entry)
+        guard FileManager.default.fileExists(atPath: report.path) else { return nil }
+        do { return try FileSystem.readFile(report) } catch {
+            throw SnapshotStoreError.io(path: report.path, operation: "read", reason: error.reason)
+        }
+    }
+
+    /// A file of a snapshot's folder, refused when links take it outside the store.
+    private func file(_ name: String, of entry: SnapshotEntry) throws -> URL {
+        let file = folder(of: entry.id).appendingPathComponent(name)
+        guard SnapshotEntry.isFolderName(entry.id), FileSystem.isInside(file, root: url) else {
+            throw SnapshotStoreError.archiveMismatch(id: entry.id, path: url.path, detail: "\(name) lies outside the store")
+        }
+        return file
     }
 
     /// The snapshot that answers a query as of `asOf`: the earliest whose as-of is on or after it
