@@ -1,3 +1,4 @@
+import ARCore
 import ARStore
 import Foundation
 
@@ -10,12 +11,13 @@ final class DerivedFacts: @unchecked Sendable {
     private var history: PaymentHistory?
     private var payments: CustomerPayments?
 
-    /// The as-of-independent payment history of `ledger`, built on first use.
-    func paymentHistory(_ ledger: Ledger) -> PaymentHistory {
+    /// The as-of-independent payment history of `ledger`, built on first use (a build that
+    /// `stop` interrupts is not kept).
+    func paymentHistory(_ ledger: Ledger, stop: CancellationToken = .never) throws(MetricError) -> PaymentHistory {
         lock.lock()
         defer { lock.unlock() }
         if let history { return history }
-        let built = PaymentHistory(ledger: ledger, book: RateBook(ledger: ledger))
+        let built = try PaymentHistory(ledger: ledger, book: RateBook(ledger: ledger), stop: stop)
         history = built
         return built
     }

@@ -23,14 +23,18 @@ enum MetricColumns {
         }
     }
 
+    /// - Throws: ``MetricError`` `memory` when the rows cannot fit, or the query's stop.
     static func rows(run: QueryRun, dates: [Day], columns: [MetricColumn],
-                     perDate: [(values: [[MetricValue]], touched: [Bool])], forceEmptyGroup: Bool) -> [MetricTable.Row] {
+                     perDate: [(values: [[MetricValue]], touched: [Bool])], forceEmptyGroup: Bool) throws(MetricError) -> [MetricTable.Row] {
         var order: [(group: Int, date: Int)] = []
         for (t, result) in perDate.enumerated() {
+            try run.stop.checkpoint()
             for g in 0..<run.registry.count where (g < result.touched.count && result.touched[g]) || forceEmptyGroup {
                 order.append((g, t))
             }
         }
+        try WorkMemory.require(WorkMemory.rowBytes(count: order.count, dimensions: run.dimensions.count, columns: columns.count),
+                               for: "a result of \(order.count) rows")
         let dims = run.dimensions
         let codes = (0..<run.registry.count).map { g in dims.indices.map { run.registry.code(of: g, dimension: $0) } }
         order.sort { x, y in

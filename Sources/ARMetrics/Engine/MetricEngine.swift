@@ -17,6 +17,8 @@ public struct MetricEngine: Sendable {
     let rows: ItemRows
     /// Facts derived on first use, shared by the engine's copies.
     let derived: DerivedFacts
+    /// What the engine polls while it works (``cancellable(by:)``); never stops by default.
+    public internal(set) var cancellation = CancellationToken.never
 
     /// Lays out the item rows (documents, then cash on account) once.
     /// - Complexity: O(documents + payments).
@@ -34,11 +36,13 @@ public struct MetricEngine: Sendable {
     ///   rate to convert it, or a dimension names an unknown attribute.
     public func run(_ query: MetricQuery) throws -> MetricTable {
         try check(query.dates)
-        let run = try QueryRun(ledger: ledger, rows: rows, query: query, derived: derived)
+        let run = try QueryRun(ledger: ledger, rows: rows, query: query, derived: derived, stop: cancellation)
         if query.dimensions.isEmpty { _ = run.registry.id(0) }
         let columns = query.metrics.flatMap(MetricColumns.columns(for:))
-        let perDate = BalanceSweep.applies(to: query) ? try sweptValues(run, query) : try framedValues(run, query)
-        let rows = MetricColumns.rows(run: run, dates: query.dates, columns: columns, perDate: perDate,
+        let swept = BalanceSweep.applies(to: query)
+        try WorkMemory.require(WorkMemory.valueBytes(query, run: run, swept: swept), for: "a query over \(query.dates.count) dates")
+        let perDate = swept ? try sweptValues(run, query) : try framedValues(run, query)
+        let rows = try MetricColumns.rows(run: run, dates: query.dates, columns: columns, perDate: perDate,
                                       forceEmptyGroup: query.dimensions.isEmpty)
         return MetricTable(dimensions: query.dimensions, isSeries: query.dates.count > 1, columns: columns,
                            rows: rows, currency: run.target.currency)
@@ -48,6 +52,7 @@ public struct MetricEngine: Sendable {
     private func framedValues(_ run: QueryRun, _ query: MetricQuery) throws(MetricError) -> [(values: [[MetricValue]], touched: [Bool])] {
         var perDate: [(values: [[MetricValue]], touched: [Bool])] = []
         for day in query.dates {
+            try cancellation.checkpoint()
             run.touched = []
             let values = try MetricEvaluation(run: run, frame: try run.frame(at: day.rawValue)).values(for: query.metrics)
             perDate.append((values, run.touched))
@@ -62,6 +67,7 @@ public struct MetricEngine: Sendable {
         let needsFrame = query.metrics.contains { BalanceSweep.flowKinds.contains($0.kind) }
         var perDate: [(values: [[MetricValue]], touched: [Bool])] = []
         for (j, day) in query.dates.enumerated() {
+            try cancellation.checkpoint()
             run.touched = []
             run.touch(counts: sweep.sums[j].count)
             let aging = Dictionary(uniqueKeysWithValues: zip(specs, sweep.aging[j]))

@@ -25,13 +25,17 @@ struct SweepPass: Sendable {
     let part: Int
     /// Slots in the whole accumulator.
     let size: Int
+    /// Polled every ``rowsPerPoll`` rows: a row's work grows with the dates.
+    let cancellation: CancellationToken
+    static let rowsPerPoll = 1 << 10
 
     init(run: QueryRun, dates: [Int32], specs: [AgingSpec]) throws(MetricError) {
         rows = run.rows
         documents = run.ledger.documents
         writeOffs = run.ledger.writeOffs
-        group = run.groupRows(nil).groups
+        group = try run.groupRows(nil).groups
         groups = run.registry.count
+        cancellation = run.stop
         self.dates = dates
         dateIndex = DateIndex(dates)
         rates = try SweepRates(run: run, dates: dates)
@@ -52,7 +56,9 @@ struct SweepPass: Sendable {
         let n = dates.count, docs = documents
         let ar = acc, current = acc + part, count = acc + 2 * part
         let arStep = acc + 3 * part, currentStep = acc + 4 * part, countStep = acc + 5 * part
+        var overflow = false
         for r in range {
+            if r & (Self.rowsPerPoll - 1) == 0 { try cancellation.checkpoint() }
             var j = dateIndex.first(notBefore: rows.issue[r])
             guard j < n else { continue }
             let g = Int(group[r]), isDocument = r < rows.documentCount, c = Int(rows.currency[r]), due = rows.due[r]
@@ -62,41 +68,43 @@ struct SweepPass: Sendable {
             let kEnd = isDocument ? Int(docs.allocationStart[r + 1]) : 0, wEnd = isDocument ? Int(docs.writeOffStart[r + 1]) : 0
             while j < n {
                 let d = dates[j]
-                while k < kEnd, docs.allocationDay[k] <= d { o -= docs.allocationAmount[k]; k += 1 }
-                while w < wEnd, writeOffs.day[w] <= d { o -= writeOffs.amount[w]; w += 1 }
+                while k < kEnd, docs.allocationDay[k] <= d { o.subtract(docs.allocationAmount[k], overflow: &overflow); k += 1 }
+                while w < wEnd, writeOffs.day[w] <= d { o.subtract(writeOffs.amount[w], overflow: &overflow); w += 1 }
                 if o == 0 {
                     if k == kEnd && w == wEnd { break }   // settled for good
                     j += 1
                     continue
                 }
-                let signed = negate ? -o : o
+                let signed = negate ? o.negated(overflow: &overflow) : o
                 if stretches {
                     // Open at `signed` until the next allocation or write-off, current up to its due date.
                     let next = min(k < kEnd ? docs.allocationDay[k] : .max, w < wEnd ? writeOffs.day[w] : .max)
                     let stop = dateIndex.first(notBefore: next)
                     let currentStop = min(stop, dateIndex.first(after: due))
-                    arStep[j * groups + g] += signed
-                    arStep[stop * groups + g] -= signed
+                    arStep[j * groups + g].add(signed, overflow: &overflow)
+                    arStep[stop * groups + g].subtract(signed, overflow: &overflow)
                     countStep[j * groups + g] += 1
                     countStep[stop * groups + g] -= 1
                     if currentStop > j {
-                        currentStep[j * groups + g] += signed
-                        currentStep[currentStop * groups + g] -= signed
+                        currentStep[j * groups + g].add(signed, overflow: &overflow)
+                        currentStep[currentStop * groups + g].subtract(signed, overflow: &overflow)
                     }
                     j = stop
                     continue
                 }
                 let value = try rates.convert(signed, date: j, currency: c)
                 let slot = j * groups + g
-                ar[slot] += value
+                ar[slot].add(value, overflow: &overflow)
                 count[slot] += 1
-                if due >= d { current[slot] += value }
+                if due >= d { current[slot].add(value, overflow: &overflow) }
                 for s in specs.indices {
                     let basis = specs[s].basis == .dueDate ? due : rows.issue[r]
-                    acc[bucketBase[s] + (j * bucketCounts[s] + specs[s].bucket(days: Int(d) - Int(basis))) * groups + g] += value
+                    acc[bucketBase[s] + (j * bucketCounts[s] + specs[s].bucket(days: Int(d) - Int(basis))) * groups + g]
+                        .add(value, overflow: &overflow)
                 }
                 j += 1
             }
         }
+        try MetricError.check(overflow, "the open items of a group in a series")
     }
 }

@@ -11,7 +11,7 @@ struct PromiseCoverage: Sendable {
     /// Promised day per item row; `nil` when no promise covers it.
     private(set) var promisedDay: [Int32?]
 
-    init(rows: ItemRows, ledger: Ledger, state: OpenState, book: RateBook) throws(MetricError) {
+    init(rows: ItemRows, ledger: Ledger, state: OpenState, book: RateBook, stop: CancellationToken) throws(MetricError) {
         promisedDay = [Int32?](repeating: nil, count: rows.count)
         let promises = ledger.promises, d = state.day
         var accountLevel: [Int] = []
@@ -26,6 +26,7 @@ struct PromiseCoverage: Sendable {
         }
         for i in 0..<rows.documentCount where winner[i] >= 0 { promisedDay[i] = promises.promised[winner[i]] }
         guard !accountLevel.isEmpty else { return }
+        try stop.checkpoint()
         try applyAccountPromises(accountLevel, rows: rows, ledger: ledger, state: state, book: book)
     }
 
@@ -83,12 +84,12 @@ struct PromiseCoverage: Sendable {
             let mixed = currency.contains { $0 != c }
             let limit = mixed ? try factors.convert(promises.amount[k], currency: c, currencies: ledger.currencies, day: d)
                 : promises.amount[k]
-            var total: Int64 = 0
+            var total: Int128 = 0   // a pool of items adding up beyond 64 bits simply stops fitting
             while front < open.count {
                 let value = mixed ? try factors.convert(open[front], currency: currency[front], currencies: ledger.currencies, day: d)
                     : open[front]
-                guard total + value <= limit else { break }
-                total += value
+                guard total + Int128(value) <= Int128(limit) else { break }
+                total += Int128(value)
                 promised[front] = promises.promised[k]
                 front += 1
             }

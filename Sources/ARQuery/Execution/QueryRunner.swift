@@ -68,18 +68,3 @@ public enum QueryOutcome: Sendable {
         }
     }
 }
-
-extension ItemField {
-    /// The ``ItemTable`` column an `order by` on this field sorts.
-    var itemColumn: String {
-        switch self {
-        case .open: "open_reporting"
-        case .amount: "amount"
-        case .dpd: "dpd"
-        case .age, .issueDate: "issue_date"
-        case .dueDate: "due_date"
-        case .id: "id"
-        case let .dimension(d): ItemTable.columnNames.contains(d.name) ? d.name : "id"
-        }
-    }
-}
