@@ -37,3 +37,22 @@ extension CancellationToken {
         if r & (Self.rowsPerPoll - 1) == 0 { try checkpoint() }
     }
 }
+
+extension Array {
+    /// Sorts in place by `areInIncreasingOrder`, polling `stop` every few thousand comparisons
+    /// (a sort of millions of elements takes longer than a cancelled query may go on).
+    mutating func sort(polling stop: CancellationToken, by areInIncreasingOrder: (Element, Element) -> Bool) throws(MetricError) {
+        var comparisons = 0
+        do {
+            try sort { a, b in
+                comparisons &+= 1
+                if comparisons & (CancellationToken.rowsPerPoll - 1) == 0 { try stop.checkpoint() }
+                return areInIncreasingOrder(a, b)
+            }
+        } catch let error as MetricError {
+            throw error
+        } catch {
+            preconditionFailure("only the poll throws, and it throws MetricError")
+        }
+    }
+}

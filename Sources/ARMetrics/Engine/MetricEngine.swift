@@ -39,9 +39,7 @@ public struct MetricEngine: Sendable {
         let run = try QueryRun(ledger: ledger, rows: rows, query: query, derived: derived, stop: cancellation)
         if query.dimensions.isEmpty { _ = run.registry.id(0) }
         let columns = query.metrics.flatMap(MetricColumns.columns(for:))
-        let swept = BalanceSweep.applies(to: query)
-        try WorkMemory.require(WorkMemory.valueBytes(query, run: run, swept: swept), for: "a query over \(query.dates.count) dates")
-        let perDate = swept ? try sweptValues(run, query) : try framedValues(run, query)
+        let perDate = BalanceSweep.applies(to: query) ? try sweptValues(run, query) : try framedValues(run, query)
         let rows = try MetricColumns.rows(run: run, dates: query.dates, columns: columns, perDate: perDate,
                                       forceEmptyGroup: query.dimensions.isEmpty)
         return MetricTable(dimensions: query.dimensions, isSeries: query.dates.count > 1, columns: columns,
@@ -50,9 +48,11 @@ public struct MetricEngine: Sendable {
 
     /// Values and touched groups per date, one frame per date.
     private func framedValues(_ run: QueryRun, _ query: MetricQuery) throws(MetricError) -> [(values: [[MetricValue]], touched: [Bool])] {
+        try WorkMemory.requireFrames(run)
         var perDate: [(values: [[MetricValue]], touched: [Bool])] = []
         for day in query.dates {
             try cancellation.checkpoint()
+            if perDate.count == 1 { try WorkMemory.requireValues(query, run: run) }
             run.touched = []
             let values = try MetricEvaluation(run: run, frame: try run.frame(at: day.rawValue)).values(for: query.metrics)
             perDate.append((values, run.touched))
@@ -64,6 +64,7 @@ public struct MetricEngine: Sendable {
     private func sweptValues(_ run: QueryRun, _ query: MetricQuery) throws(MetricError) -> [(values: [[MetricValue]], touched: [Bool])] {
         let specs = Array(Set(query.metrics.filter { $0.kind == .aging }.map(\.aging)))
         let sweep = try BalanceSweep(run: run, dates: query.dates.map(\.rawValue), specs: specs)
+        try WorkMemory.requireValues(query, run: run)
         let needsFrame = query.metrics.contains { BalanceSweep.flowKinds.contains($0.kind) }
         var perDate: [(values: [[MetricValue]], touched: [Bool])] = []
         for (j, day) in query.dates.enumerated() {

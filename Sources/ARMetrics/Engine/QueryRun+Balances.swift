@@ -61,8 +61,7 @@ extension QueryRun {
             let r = Int(item)
             pairs.append(Int64(f.rowGroup[r]) << 32 | Int64(rows.customer[r]))
         }
-        pairs.sort()
-        try stop.checkpoint()
+        try pairs.sort(polling: stop, by: <)
         var counts: [Int] = perGroup(0)
         for (k, pair) in pairs.enumerated() where k == 0 || pairs[k - 1] != pair { counts[Int(pair >> 32)] += 1 }
         touch(counts: counts)

@@ -25,9 +25,10 @@ struct SweepPass: Sendable {
     let part: Int
     /// Slots in the whole accumulator.
     let size: Int
-    /// Polled every ``rowsPerPoll`` rows: a row's work grows with the dates.
+    /// Polled every `pollMask + 1` rows: a row walks up to every date, so the fewer rows the
+    /// more dates (about 16k item-date steps between two polls).
     let cancellation: CancellationToken
-    static let rowsPerPoll = 1 << 10
+    let pollMask: Int
 
     init(run: QueryRun, dates: [Int32], specs: [AgingSpec]) throws(MetricError) {
         rows = run.rows
@@ -36,6 +37,8 @@ struct SweepPass: Sendable {
         group = try run.groupRows(nil).groups
         groups = run.registry.count
         cancellation = run.stop
+        let rowsPerPoll = max(1, CancellationToken.rowsPerPoll / max(1, dates.count))
+        pollMask = (1 << (Int.bitWidth - 1 - rowsPerPoll.leadingZeroBitCount)) - 1   // a power of two, minus 1
         self.dates = dates
         dateIndex = DateIndex(dates)
         rates = try SweepRates(run: run, dates: dates)
@@ -58,7 +61,7 @@ struct SweepPass: Sendable {
         let arStep = acc + 3 * part, currentStep = acc + 4 * part, countStep = acc + 5 * part
         var overflow = false
         for r in range {
-            if r & (Self.rowsPerPoll - 1) == 0 { try cancellation.checkpoint() }
+            if r & pollMask == 0 { try cancellation.checkpoint() }
             var j = dateIndex.first(notBefore: rows.issue[r])
             guard j < n else { continue }
             let g = Int(group[r]), isDocument = r < rows.documentCount, c = Int(rows.currency[r]), due = rows.due[r]

@@ -16,20 +16,19 @@ enum WorkMemory {
             + "is available: ask for fewer dates (monthly rather than daily) or fewer groups, or give the process more memory")
     }
 
-    /// Bytes of the values of every group at every date of `query`, plus the frames of a query
-    /// worked date by date (a few arrays as long as the ledger each). The sweep's buffers and
-    /// the result rows are checked where they are made, once their sizes are known.
-    static func valueBytes(_ query: MetricQuery, run: QueryRun, swept: Bool) -> Int {
+    /// Throws `memory` when the values of every group known so far at every date of `query`
+    /// cannot fit (after the sweep, or the first date of a query worked date by date).
+    static func requireValues(_ query: MetricQuery, run: QueryRun) throws(MetricError) {
         let columns = query.metrics.reduce(0) { $0 + MetricColumns.columns(for: $1).count }
-        // No more groups than combinations of values, nor than rows and customers to fill them.
-        let combinations = run.registry.radix.reduce(1) { product($0, Int($1)) }
-        let groups = min(combinations, run.rows.count + run.ledger.customers.count + 1)
-        let frames = swept ? 0 : product(run.rows.count, framedBytesPerRow)
-        return product(query.dates.count, groups, columns, MemoryLayout<MetricValue>.stride) + frames
+        let bytes = product(query.dates.count, run.registry.count, columns, MemoryLayout<MetricValue>.stride)
+        try require(bytes, for: "the figures of \(run.registry.count) groups at \(query.dates.count) dates")
     }
 
-    /// Bytes per item row of the two or three frames a date-by-date query holds at once.
-    static let framedBytesPerRow = 3 * 48
+    /// Throws `memory` when the frames of a query worked date by date (a few arrays as long as
+    /// the ledger each, two or three frames at once) cannot fit.
+    static func requireFrames(_ run: QueryRun) throws(MetricError) {
+        try require(product(run.rows.count, 3 * 48), for: "a query over \(run.rows.count) items")
+    }
 
     /// Bytes of `count` result rows of `dimensions` keys and `columns` values.
     static func rowBytes(count: Int, dimensions: Int, columns: Int) -> Int {

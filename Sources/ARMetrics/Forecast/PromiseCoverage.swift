@@ -27,7 +27,7 @@ struct PromiseCoverage: Sendable {
         for i in 0..<rows.documentCount where winner[i] >= 0 { promisedDay[i] = promises.promised[winner[i]] }
         guard !accountLevel.isEmpty else { return }
         try stop.checkpoint()
-        try applyAccountPromises(accountLevel, rows: rows, ledger: ledger, state: state, book: book)
+        try applyAccountPromises(accountLevel, rows: rows, ledger: ledger, state: state, book: book, stop: stop)
     }
 
     /// Invoice-level tie-break: the latest made, then the later promised date, then the larger id.
@@ -52,10 +52,10 @@ struct PromiseCoverage: Sendable {
     /// items from the front of the pool (due date, then document id) while the running total
     /// stays within its amount, stopping at the first item that does not fit.
     private mutating func applyAccountPromises(_ promiseRows: [Int], rows: ItemRows, ledger: Ledger,
-                                               state: OpenState, book: RateBook) throws(MetricError) {
+                                               state: OpenState, book: RateBook, stop: CancellationToken) throws(MetricError) {
         let promises = ledger.promises, ids = ledger.documents.ids
         let ordered = Self.accountOrder(promiseRows, promises)
-        let pools = CustomerPools(rows: rows, state: state, excluding: promisedDay, ids: ids)
+        let pools = try CustomerPools(rows: rows, state: state, excluding: promisedDay, ids: ids, stop: stop)
         let factors = try book.factors(to: book.target(book.reporting), on: state.day)
         var next = 0
         while next < ordered.count {
@@ -104,10 +104,10 @@ struct CustomerPools {
     private let order: [Int]
     private let start: [Int: Range<Int>]
 
-    init(rows: ItemRows, state: OpenState, excluding covered: [Int32?], ids: StringColumn) {
+    init(rows: ItemRows, state: OpenState, excluding covered: [Int32?], ids: StringColumn, stop: CancellationToken) throws(MetricError) {
         var candidates: [Int] = []
         for i in 0..<rows.documentCount where state.open[i] > 0 && covered[i] == nil { candidates.append(i) }
-        candidates.sort { a, b in
+        try candidates.sort(polling: stop) { a, b in
             if rows.customer[a] != rows.customer[b] { return rows.customer[a] < rows.customer[b] }
             if rows.due[a] != rows.due[b] { return rows.due[a] < rows.due[b] }
             return ids[a] < ids[b]

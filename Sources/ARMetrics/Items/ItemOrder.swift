@@ -48,24 +48,8 @@ struct ItemOrder {
         if values.isEmpty { return Array(0..<k) }
         if k <= count / 4 { return try first(k, stop: stop) }
         var order = Array(0..<count)
-        try sort(&order, stop: stop)
+        try order.sort(polling: stop, by: precedes)
         return Array(order.prefix(k))
-    }
-
-    /// `positions` sorted by ``precedes(_:_:)``, polling `stop` every few thousand comparisons.
-    func sort(_ positions: inout [Int], stop: CancellationToken) throws(MetricError) {
-        var comparisons = 0
-        do {
-            try positions.sort { a, b in
-                comparisons &+= 1
-                if comparisons & (CancellationToken.rowsPerPoll - 1) == 0 { try stop.checkpoint() }
-                return precedes(a, b)
-            }
-        } catch let error as MetricError {
-            throw error
-        } catch {
-            preconditionFailure("the comparison throws only MetricError")
-        }
     }
 
     /// The first `k` candidates in order: a max-heap of the `k` best seen so far, whose top is
@@ -84,7 +68,7 @@ struct ItemOrder {
                 siftDown(&heap, from: 0)
             }
         }
-        try sort(&heap, stop: stop)
+        try heap.sort(polling: stop, by: precedes)
         return heap
     }
 

@@ -57,9 +57,8 @@ extension QueryRun {
     /// (`items where … order by customer limit 20` does not sort every customer's id).
     static func collated(_ codes: [Int32], values: [String]) -> ItemSortValues {
         if values.count > codes.count { return .texts(codes.map { $0 < 0 ? nil : values[Int($0)] }) }
-        var rank = [Int64](repeating: 0, count: values.count)
-        for (position, code) in values.indices.sorted(by: { values[$0] < values[$1] }).enumerated() { rank[code] = Int64(position) }
+        let rank = MetricColumns.ranks(of: values)
         let missing = codes.map { $0 < 0 }
-        return .integers(codes.map { $0 < 0 ? 0 : rank[Int($0)] }, missing: missing.contains(true) ? missing : nil)
+        return .integers(codes.map { $0 < 0 ? 0 : Int64(rank[Int($0)]) }, missing: missing.contains(true) ? missing : nil)
     }
 }
