@@ -39,7 +39,8 @@ final class QueryRun {
     /// The last two frames computed, kept only for CEI (its start date is usually the previous
     /// series date); a frame holds several arrays as long as the ledger.
     private var frames: [DateFrame] = []
-    private let keepsFrames: Bool
+    /// Whether the last frames are kept (CEI reads the frame of its start date).
+    let keepsFrames: Bool
     private var fixedGroups: (keys: [Int64], groups: [Int32])?
     /// Factors of flows (sales, write-offs) at their own dates.
     lazy var flowRates = FlowRates(book: book, target: target)

@@ -24,10 +24,11 @@ enum WorkMemory {
         try require(bytes, for: "the figures of \(run.registry.count) groups at \(query.dates.count) dates")
     }
 
-    /// Throws `memory` when the frames of a query worked date by date (a few arrays as long as
-    /// the ledger each, two or three frames at once) cannot fit.
+    /// Throws `memory` when the frames of a query worked date by date cannot fit: about 64
+    /// bytes per item row in one frame (open state, converted amounts, group keys and the
+    /// arrays made on the way), three frames at once when CEI keeps the last two.
     static func requireFrames(_ run: QueryRun) throws(MetricError) {
-        try require(product(run.rows.count, 3 * 48), for: "a query over \(run.rows.count) items")
+        try require(product(run.rows.count, 64, run.keepsFrames ? 3 : 1), for: "a query over \(run.rows.count) items")
     }
 
     /// Bytes of `count` result rows of `dimensions` keys and `columns` values.
