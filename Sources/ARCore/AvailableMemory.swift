@@ -39,14 +39,23 @@ public enum AvailableMemory {
         return Int(limit.rlim_cur)
     }
 
-    /// `Name:   123 kB` lines of a /proc file, in bytes.
+    /// `Name:   123 kB` lines of a /proc file, in bytes (read byte by byte: the engine asks
+    /// before every large query).
     static func procFields(_ path: String) -> [String: Int] {
         guard let text = readSmallFile(path) else { return [:] }
         var fields: [String: Int] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(whereSeparator: { $0 == ":" || $0.isWhitespace })
-            guard parts.count >= 2, let value = Int(parts[1]) else { continue }
-            fields[String(parts[0])] = parts.count >= 3 && parts[2] == "kB" ? value * 1_024 : value
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            var rest = line[line.index(after: colon)...].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            var value = 0, digits = 0
+            while let byte = rest.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 18 {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                rest = rest.dropFirst()
+            }
+            guard digits > 0 else { continue }
+            let name = String(decoding: line[..<colon], as: UTF8.self)
+            fields[name] = rest.elementsEqual(" kB".utf8) ? value * 1_024 : value
         }
         return fields
     }
@@ -62,12 +71,12 @@ public enum AvailableMemory {
         return max - current
     }
 
-    /// The text of a small file (at most 64 KB), read with plain system calls.
+    /// The text of a small file (at most 16 KB), read with plain system calls.
     static func readSmallFile(_ path: String) -> String? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: 65_536)
+        var bytes = [UInt8](repeating: 0, count: 16_384)
         var length = 0
         while length < bytes.count {
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + length, $0.count - length) }

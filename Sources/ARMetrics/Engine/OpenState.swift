@@ -26,8 +26,9 @@ struct OpenState: Sendable {
 
     /// The state at `d`; with `only`, rows it flags false are left closed (open 0), for a
     /// filter that rejects them anyway. Rows are worked in blocks on a few threads, each block
-    /// polling `stop`.
-    init(rows: ItemRows, ledger: Ledger, at d: Int32, only: [Bool]? = nil, stop: CancellationToken) throws(MetricError) {
+    /// polling `stop`; `checked` (a ledger whose amounts ``AmountBounds`` cannot bound) makes
+    /// every subtraction report an overflow.
+    init(rows: ItemRows, ledger: Ledger, at d: Int32, only: [Bool]? = nil, checked: Bool, stop: CancellationToken) throws(MetricError) {
         day = d
         let n = rows.count
         // Four columns written once per row, without zeroing them first (a stopped fill leaves
@@ -40,8 +41,13 @@ struct OpenState: Sendable {
                     disputed = .filledByRows(count: n) { disputed in
                         do throws(MetricError) {
                             _ = try ParallelRows.map(count: n, stop: stop) { (range: Range<Int>) throws(MetricError) in
-                                try Self.fill(range, rows: rows, ledger: ledger, at: d, only: only,
-                                              open: open, reason: reason, hasOpenDispute: has, disputed: disputed)
+                                if checked {
+                                    try Self.fill(range, rows: rows, ledger: ledger, at: d, only: only, open: open, reason: reason,
+                                                  hasOpenDispute: has, disputed: disputed, CheckedAddition.self)
+                                } else {
+                                    try Self.fill(range, rows: rows, ledger: ledger, at: d, only: only, open: open, reason: reason,
+                                                  hasOpenDispute: has, disputed: disputed, UncheckedAddition.self)
+                                }
                             }
                         } catch {
                             failure = error
@@ -57,14 +63,14 @@ struct OpenState: Sendable {
     }
 
     /// Rows `range` of the four columns (all zero for rows `only` flags false).
-    private static func fill(_ range: Range<Int>, rows: ItemRows, ledger: Ledger, at d: Int32, only: [Bool]?,
-                             open: RowWriter<Int64>, reason: RowWriter<Int32>, hasOpenDispute: RowWriter<Bool>,
-                             disputed: RowWriter<Int64>) throws(MetricError) {
+    private static func fill<A: MoneyAddition>(_ range: Range<Int>, rows: ItemRows, ledger: Ledger, at d: Int32, only: [Bool]?,
+                                               open: RowWriter<Int64>, reason: RowWriter<Int32>, hasOpenDispute: RowWriter<Bool>,
+                                               disputed: RowWriter<Int64>, _: A.Type) throws(MetricError) {
         let docs = ledger.documents, wo = ledger.writeOffs, disputes = ledger.disputes
         let documents = range.clamped(to: 0..<rows.documentCount)
         var overflow = false
         for i in documents {
-            open.set(i, docs.issue[i] <= d && only?[i] != false ? documentOpen(i, docs, wo, at: d, overflow: &overflow) : 0)
+            open.set(i, docs.issue[i] <= d && only?[i] != false ? documentOpen(i, docs, wo, at: d, A.self, &overflow) : 0)
         }
         for r in range.clamped(to: rows.documentCount..<rows.count) {
             open.set(r, rows.issue[r] <= d && only?[r] != false ? -rows.amount[r] : 0)
@@ -91,29 +97,30 @@ struct OpenState: Sendable {
 
     /// The signed open amount at `d` of document `i`, issued on or before `d`: its amount less
     /// its allocations and write-offs dated on or before `d`, negative for a credit note.
-    /// `overflow` becomes true when it does not fit in 64 bits.
+    /// With ``CheckedAddition``, `overflow` becomes true when it does not fit in 64 bits.
     @inline(__always)
-    static func documentOpen(_ i: Int, _ docs: DocumentTable, _ wo: WriteOffTable, at d: Int32, overflow: inout Bool) -> Int64 {
+    static func documentOpen<A: MoneyAddition>(_ i: Int, _ docs: DocumentTable, _ wo: WriteOffTable, at d: Int32, _: A.Type,
+                                               _ overflow: inout Bool) -> Int64 {
         var o = docs.amount[i]
         var k = Int(docs.allocationStart[i])
         let end = Int(docs.allocationStart[i + 1])
         while k < end, docs.allocationDay[k] <= d {
-            o.subtract(docs.allocationAmount[k], overflow: &overflow)
+            A.subtract(&o, docs.allocationAmount[k], &overflow)
             k += 1
         }
         var w = Int(docs.writeOffStart[i])
         let wEnd = Int(docs.writeOffStart[i + 1])
         while w < wEnd, wo.day[w] <= d {
-            o.subtract(wo.amount[w], overflow: &overflow)
+            A.subtract(&o, wo.amount[w], &overflow)
             w += 1
         }
-        return docs.isCreditNote(i) ? o.negated(overflow: &overflow) : o
+        return docs.isCreditNote(i) ? A.negate(o, &overflow) : o
     }
 
-    /// ``documentOpen(_:_:_:at:overflow:)``, throwing when it does not fit in 64 bits.
+    /// ``documentOpen(_:_:_:at:_:_:)`` checked, throwing when it does not fit in 64 bits.
     static func documentOpen(_ i: Int, _ docs: DocumentTable, _ wo: WriteOffTable, at d: Int32) throws(MetricError) -> Int64 {
         var overflow = false
-        let o = documentOpen(i, docs, wo, at: d, overflow: &overflow)
+        let o = documentOpen(i, docs, wo, at: d, CheckedAddition.self, &overflow)
         try MetricError.check(overflow, "the open amount of document '\(docs.ids[i])'")
         return o
     }

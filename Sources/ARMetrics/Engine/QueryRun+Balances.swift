@@ -13,6 +13,10 @@ struct BalanceSums {
 extension QueryRun {
     /// AR, current, overdue, disputed AR and item counts at the frame's date, in one pass.
     func balances(_ f: DateFrame) throws(MetricError) -> BalanceSums {
+        checksSums ? try balances(f, CheckedAddition.self) : try balances(f, UncheckedAddition.self)
+    }
+
+    private func balances<A: MoneyAddition>(_ f: DateFrame, _: A.Type) throws(MetricError) -> BalanceSums {
         var s = BalanceSums(ar: perGroup(0), current: perGroup(0), overdue: perGroup(0), disputed: perGroup(0), count: perGroup(0))
         let d = f.day
         var overflow = false
@@ -20,13 +24,13 @@ extension QueryRun {
             try stop.poll(row: k)
             let r = Int(item)
             let g = Int(f.rowGroup[r]), value = f.openOut[r]
-            s.ar[g].add(value, overflow: &overflow)
+            A.add(&s.ar[g], value, &overflow)
             s.count[g] += 1
-            if rows.due[r] >= d { s.current[g].add(value, overflow: &overflow) } else { s.overdue[g].add(value, overflow: &overflow) }
+            if rows.due[r] >= d { A.add(&s.current[g], value, &overflow) } else { A.add(&s.overdue[g], value, &overflow) }
             let part = f.state.disputed[r]
             if part != 0 {
-                s.disputed[g].add(part == f.state.open[r] ? value
-                    : try f.factors.convert(part, currency: rows.currency[r], currencies: currencies, day: d), overflow: &overflow)
+                A.add(&s.disputed[g], part == f.state.open[r] ? value
+                    : try f.factors.convert(part, currency: rows.currency[r], currencies: currencies, day: d), &overflow)
             }
         }
         try MetricError.check(overflow, "the open items of a group at \(Day(rawValue: d).iso)")
@@ -36,6 +40,10 @@ extension QueryRun {
 
     /// Open items per bucket of `spec`: one array per bucket.
     func aging(_ f: DateFrame, spec: AgingSpec) throws(MetricError) -> [[Int64]] {
+        checksSums ? try aging(f, spec: spec, CheckedAddition.self) : try aging(f, spec: spec, UncheckedAddition.self)
+    }
+
+    private func aging<A: MoneyAddition>(_ f: DateFrame, spec: AgingSpec, _: A.Type) throws(MetricError) -> [[Int64]] {
         let zero: [Int64] = perGroup(0)
         var columns = [[Int64]](repeating: zero, count: spec.bucketNames.count)
         let basis = spec.basis == .dueDate ? rows.due : rows.issue
@@ -45,7 +53,7 @@ extension QueryRun {
             try stop.poll(row: k)
             let r = Int(item)
             let b = spec.bucket(days: Int(f.day) - Int(basis[r]))
-            columns[b][Int(f.rowGroup[r])].add(f.openOut[r], overflow: &overflow)
+            A.add(&columns[b][Int(f.rowGroup[r])], f.openOut[r], &overflow)
             seen[Int(f.rowGroup[r])] = 1
         }
         try MetricError.check(overflow, "an aging bucket of a group at \(Day(rawValue: f.day).iso)")

@@ -10,21 +10,19 @@ extension QueryRun {
         let groups = registry.count, docs = ledger.documents, rates = flowRates, day = f.day, rowGroup = f.rowGroup, mask = f.mask
         let monthIndex = DateIndex(Array(bounds.reversed()))
         // Per group and month: net sales; then per group, whether a document counted.
+        let checks = checksSums
         let acc = try ParallelSum.sum(count: rows.documentCount, size: groups * (months + 1), stop: stop) { (range, acc) throws(MetricError) in
-            var overflow = false
-            for i in range where docs.issue[i] > bounds[months] && docs.issue[i] <= day && mask?[i] != false {
-                // Month k (1-based) is (bounds[k], bounds[k - 1]]; `rising[j]` is `bounds[months - j]`,
-                // so the first rising bound on or after the issue day is j = months - k + 1.
-                let slot = months - monthIndex.first(notBefore: docs.issue[i])
-                let value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
-                if docs.isCreditNote(i) {
-                    acc[Int(rowGroup[i]) * months + slot].subtract(value, overflow: &overflow)
-                } else {
-                    acc[Int(rowGroup[i]) * months + slot].add(value, overflow: &overflow)
-                }
-                acc[groups * months + Int(rowGroup[i])] = 1
+            let issued = range.lazy.filter { docs.issue[$0] > bounds[months] && docs.issue[$0] <= day && mask?[$0] != false }
+            // Month k (1-based) is (bounds[k], bounds[k - 1]]; `rising[j]` is `bounds[months - j]`,
+            // so the first rising bound on or after the issue day is j = months - k + 1.
+            let slot = { (i: Int) in Int(rowGroup[i]) * months + months - monthIndex.first(notBefore: docs.issue[i]) }
+            if checks {
+                try Self.addSales(issued, docs, rates, group: rowGroup, into: acc, slot: slot, flags: acc + groups * months,
+                                  CheckedAddition.self)
+            } else {
+                try Self.addSales(issued, docs, rates, group: rowGroup, into: acc, slot: slot, flags: acc + groups * months,
+                                  UncheckedAddition.self)
             }
-            try MetricError.check(overflow, "the monthly sales of a group")
         }
         touch(counts: acc[(groups * months)...].map { Int($0) })
         let sales = acc

@@ -13,22 +13,35 @@ extension QueryRun {
     /// at its issue date's rate, by the documents' groups at the frame's date.
     func sales(_ f: DateFrame, from a: Int32) throws(MetricError) -> [Int64] {
         let groups = registry.count, docs = ledger.documents, rates = flowRates, day = f.day, rowGroup = f.rowGroup, mask = f.mask
+        let checks = checksSums
         // Per group: the sum, then whether a document counted.
         let acc = try ParallelSum.sum(count: rows.documentCount, size: 2 * groups, stop: stop) { (range, acc) throws(MetricError) in
-            var overflow = false
-            for i in range where docs.issue[i] > a && docs.issue[i] <= day && mask?[i] != false {
-                let value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
-                if docs.isCreditNote(i) {
-                    acc[Int(rowGroup[i])].subtract(value, overflow: &overflow)
-                } else {
-                    acc[Int(rowGroup[i])].add(value, overflow: &overflow)
-                }
-                acc[groups + Int(rowGroup[i])] = 1
+            let issued = range.lazy.filter { docs.issue[$0] > a && docs.issue[$0] <= day && mask?[$0] != false }
+            if checks {
+                try Self.addSales(issued, docs, rates, group: rowGroup, into: acc, slot: { Int(rowGroup[$0]) }, flags: acc + groups,
+                                  CheckedAddition.self)
+            } else {
+                try Self.addSales(issued, docs, rates, group: rowGroup, into: acc, slot: { Int(rowGroup[$0]) }, flags: acc + groups,
+                                  UncheckedAddition.self)
             }
-            try MetricError.check(overflow, "the sales of a group")
         }
         touch(counts: acc[groups...].map { Int($0) })
         return Array(acc[..<groups])
+    }
+
+    /// Adds the converted amounts of `documents` (credit notes negative), each at its issue
+    /// date's rate, into `sums[slot(document)]`, and sets the `flags` of their groups.
+    @inline(__always)
+    static func addSales<A: MoneyAddition>(_ documents: some Sequence<Int>, _ docs: DocumentTable, _ rates: FlowRates, group: [Int32],
+                                           into sums: UnsafeMutablePointer<Int64>, slot: (Int) -> Int,
+                                           flags: UnsafeMutablePointer<Int64>, _: A.Type) throws(MetricError) {
+        var overflow = false
+        for i in documents {
+            let value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
+            if docs.isCreditNote(i) { A.subtract(&sums[slot(i)], value, &overflow) } else { A.add(&sums[slot(i)], value, &overflow) }
+            flags[Int(group[i])] = 1
+        }
+        try MetricError.check(overflow, "the sales of a group")
     }
 
     /// Write-offs dated in `(a, f.day]`, each converted at its own date's rate.

@@ -51,6 +51,10 @@ final class QueryRun {
     let derived: DerivedFacts?
     /// Polled between blocks of rows; the query stops with its error when it says so.
     let stop: CancellationToken
+    /// Whether open amounts in their own currency, and sums of amounts converted to the output
+    /// currency, need overflow checks (``AmountBounds``): false for every real ledger.
+    let checksOpenAmounts: Bool
+    let checksSums: Bool
 
     init(ledger: Ledger, rows: ItemRows, query: MetricQuery, derived: DerivedFacts? = nil,
          stop: CancellationToken) throws(MetricError) {
@@ -69,6 +73,9 @@ final class QueryRun {
         }
         dimensions = sources
         registry = try GroupRegistry(valueCounts: sources.map(\.values.count))
+        let bounds = derived?.amountBounds(ledger) ?? AmountBounds(ledger)
+        checksOpenAmounts = !bounds.openAmountsFit
+        checksSums = !bounds.sumsFit(to: target.currency, index: target.index, currencies: ledger.currencies)
     }
 
     var currencies: [Currency] { ledger.currencies }
@@ -95,7 +102,7 @@ final class QueryRun {
         if let fixed = split?.fixed {
             mask = try PredicateMask.evaluate(fixed, on: subject(OpenState(emptyAt: d)), stop: stop)
         }
-        let state = try OpenState(rows: rows, ledger: ledger, at: d, only: mask, stop: stop)
+        let state = try OpenState(rows: rows, ledger: ledger, at: d, only: mask, checked: checksOpenAmounts, stop: stop)
         if let dated = split?.dated {
             let flags = try PredicateMask.evaluate(dated, on: subject(state), stop: stop)
             mask = mask.map { zip($0, flags).map { $0 && $1 } } ?? flags
@@ -160,10 +167,36 @@ final class QueryRun {
         let keys = try rowKeys(state)
         // A local copy keeps the class property's exclusivity checks out of the loop.
         var local = registry
-        var groups = [Int32](repeating: -1, count: rows.count)
-        for r in 0..<rows.count where mask?[r] ?? true {
-            try stop.poll(row: r)
-            groups[r] = local.id(keys[r])
+        let n = rows.count
+        var groups: [Int32]
+        if let mask {
+            groups = [Int32](repeating: -1, count: n)
+            var failure: MetricError?
+            groups.withUnsafeMutableBufferPointer { buffer in
+                mask.withUnsafeBufferPointer { selected in
+                    for block in stride(from: 0, to: n, by: CancellationToken.rowsPerPoll) {
+                        if let reason = stop.stopReason {
+                            failure = .stopped(reason)
+                            return
+                        }
+                        for r in block..<min(n, block + CancellationToken.rowsPerPoll) where selected[r] { buffer[r] = local.id(keys[r]) }
+                    }
+                }
+            }
+            if let failure { throw failure }
+        } else {
+            var failure: MetricError?
+            groups = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+                for block in stride(from: 0, to: n, by: CancellationToken.rowsPerPoll) {
+                    if let reason = stop.stopReason {
+                        failure = .stopped(reason)
+                        return
+                    }
+                    for r in block..<min(n, block + CancellationToken.rowsPerPoll) { buffer[r] = local.id(keys[r]) }
+                    initialized = min(n, block + CancellationToken.rowsPerPoll)
+                }
+            }
+            if let failure { throw failure }
         }
         registry = local
         return (keys, groups)

@@ -52,7 +52,7 @@ public enum Backtest {
         let snapshot = engine.ledger
         try engine.check([d])
         let run = try QueryRun(ledger: snapshot, rows: engine.rows, query: MetricQuery(metrics: [], filter: filter, dates: [d]),
-                               stop: engine.cancellation)
+                               derived: engine.derived, stop: engine.cancellation)
         let frame = try run.frame(at: d.rawValue)
         let dates = try ExpectedDates(rows: engine.rows, ledger: snapshot, state: frame.state, book: run.book,
                                       stop: engine.cancellation)

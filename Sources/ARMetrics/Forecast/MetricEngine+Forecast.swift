@@ -17,7 +17,7 @@ extension MetricEngine {
             throw MetricError(code: "bad_query", message: "a forecast needs at least one period: ask for 'next 1' or more")
         }
         let query = MetricQuery(metrics: [], dimensions: q.dimensions, filter: q.filter, dates: [q.asOf], currency: q.currency)
-        let run = try QueryRun(ledger: ledger, rows: rows, query: query, stop: cancellation)
+        let run = try QueryRun(ledger: ledger, rows: rows, query: query, derived: derived, stop: cancellation)
         if q.dimensions.isEmpty { _ = run.registry.id(0) }
         let frame = try run.frame(at: q.asOf.rawValue)
         let dates = try ExpectedDates(rows: rows, ledger: ledger, state: frame.state, book: run.book, stop: cancellation)
@@ -105,7 +105,8 @@ extension MetricEngine {
 
     /// The expected dates of every item row at `d`.
     func expectedDates(at d: Int32) throws(MetricError) -> ExpectedDates {
-        let state = try OpenState(rows: rows, ledger: ledger, at: d, stop: cancellation)
+        let state = try OpenState(rows: rows, ledger: ledger, at: d, checked: !derived.amountBounds(ledger).openAmountsFit,
+                                  stop: cancellation)
         return try ExpectedDates(rows: rows, ledger: ledger, state: state, book: RateBook(ledger: ledger), stop: cancellation)
     }
 }

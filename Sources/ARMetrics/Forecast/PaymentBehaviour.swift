@@ -127,11 +127,13 @@ struct PaymentBehaviour: Sendable {
     /// clear an invoice).
     @inline(__always)
     static func clearingDay(_ i: Int, _ docs: DocumentTable) -> Int32? {
-        var paid: Int128 = 0   // allocations beyond 64 bits in all must not trap
-        let amount = Int128(docs.amount[i])
+        var paid: Int64 = 0
         for k in Int(docs.allocationStart[i])..<Int(docs.allocationStart[i + 1]) {
-            paid += Int128(docs.allocationAmount[k])
-            if paid >= amount { return docs.allocationDay[k] }
+            // Saturating: allocations adding up beyond 64 bits must not trap, and past Int64.max
+            // they have reached any amount.
+            let (sum, overflow) = paid.addingReportingOverflow(docs.allocationAmount[k])
+            paid = overflow ? (sum < 0 ? .max : .min) : sum
+            if paid >= docs.amount[i] { return docs.allocationDay[k] }
         }
         return nil
     }

@@ -47,6 +47,13 @@ struct ItemOrder {
         let k = min(max(0, limit ?? count), count)
         if values.isEmpty { return Array(0..<k) }
         if k <= count / 4 { return try first(k, stop: stop) }
+        if values.count == 1, case let .integers(v, nil) = values[0] {
+            // One key with every value there: sort (value, position) pairs, `~v` reversing the
+            // order for `desc` without overflow; positions break ties.
+            var keyed = (0..<count).map { (key: descending[0] ? ~v[$0] : v[$0], position: $0) }
+            try keyed.sort(polling: stop) { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+            return keyed.prefix(k).map(\.position)
+        }
         var order = Array(0..<count)
         try order.sort(polling: stop, by: precedes)
         return Array(order.prefix(k))
