@@ -114,6 +114,58 @@ struct OverflowTests {
         #expect(error?.code == "overflow")
     }
 
+    /// The bound follows the output currency: euros that fit may not fit as yen.
+    @Test func boundsDependOnTheTarget() throws {
+        var f = try LedgerFixture()
+        f.rate(LedgerFixture.jpy, "2026-01-01", "0.004")   // 1 EUR = 250 JPY: 2.5 yen per cent
+        try f.invoice("A", issue: "2026-01-05", amount: 2_000_000_000_000_000_000)
+        try f.invoice("Y", issue: "2026-01-05", amount: 1_000, currency: LedgerFixture.jpy)
+        let ledger = f.builder.finish(asOf: d("2026-03-31"))
+        let bounds = AmountBounds(ledger), yen = try #require(ledger.currencyIndex(of: "JPY"))
+        #expect(bounds.openAmountsFit)
+        #expect(bounds.sumsFit(to: .eur, index: ledger.currencyIndex(of: "EUR")!, currencies: ledger.currencies))
+        #expect(!bounds.sumsFit(to: LedgerFixture.jpy, index: yen, currencies: ledger.currencies))
+        #expect(!bounds.sumsFit(to: .usd, index: -1, currencies: ledger.currencies))   // no USD rate: checked
+        let e = MetricEngine(ledger: ledger)
+        #expect(try e.value(MetricRequest(.ar), at: "2026-03-31", currency: LedgerFixture.jpy) == .money(5_000_000_000_000_001_000))
+    }
+
+    /// Sums the bound cannot vouch for but that fit are exact on the checked loops.
+    @Test func checkedLoopsGiveTheExactFigure() throws {
+        var f = try LedgerFixture()
+        try f.invoice("A", "C1", issue: "2026-01-05", amount: 3_000_000_000_000_000_000)
+        try f.invoice("B", "C2", issue: "2026-01-06", amount: 3_000_000_000_000_000_000)
+        let e = f.engine(asOf: "2026-03-31")
+        #expect(!AmountBounds(e.ledger).sumsFit(to: .eur, index: 0, currencies: e.ledger.currencies))
+        #expect(try e.value(MetricRequest(.ar), at: "2026-03-31") == .money(6_000_000_000_000_000_000))
+        let series = try e.run(MetricQuery(metrics: [MetricRequest(.ar)], dates: ["2026-01-05", "2026-01-31"].map(d)))
+        #expect(series.rows.map(\.values) == [[.money(3_000_000_000_000_000_000)], [.money(6_000_000_000_000_000_000)]])
+    }
+
+    /// The checked loops give the unchecked loops' figures: one huge yen invoice puts the whole
+    /// ledger on the checked loops; filtered out, every figure equals the ledger's without it.
+    @Test(arguments: [1, 2] as [UInt64])
+    func checkedAndUncheckedLoopsAgree(seed: UInt64) throws {
+        let plain = MetricEngine(ledger: try OracleTests.randomLedger(seed: seed))
+        let huge = MetricEngine(ledger: try OracleTests.randomLedger(seed: seed) { f in
+            try f.invoice("HUGE", "C1", issue: "2025-02-01", amount: Int64.max, currency: LedgerFixture.jpy)
+        })
+        #expect(AmountBounds(plain.ledger).openAmountsFit && !AmountBounds(huge.ledger).openAmountsFit)
+        let notHuge = ItemPredicate.not(.compare(.id, .eq, .string("HUGE")))
+        let dates = (0..<6).map { d("2025-10-31").adding(months: $0).endOfMonth }
+        let metrics = [MetricRequest(.ar), MetricRequest(.overdue), MetricRequest(.aging), MetricRequest(.sales),
+                       MetricRequest(.dso, dsoMethod: .countback)]
+        for dimensions in [[], [Dimension.region], [.currency, .customer]] {
+            for query in [MetricQuery(metrics: metrics, dimensions: dimensions, filter: notHuge, dates: dates),
+                          MetricQuery(metrics: metrics, dimensions: dimensions, filter: notHuge, dates: [dates[5]])] {
+                #expect(try huge.run(query) == plain.run(query))
+            }
+        }
+        // Without a filter the sweep runs; compared on the currencies the huge invoice is not in.
+        let euros = MetricQuery(metrics: [MetricRequest(.ar), MetricRequest(.aging)], dimensions: [.currency], dates: dates)
+        #expect(try huge.run(euros).rows.filter { $0.keys != ["JPY"] } == plain.run(euros).rows.filter { $0.keys != ["JPY"] })
+    }
+
     /// Allocations and write-offs that take an open amount beyond 64 bits.
     @Test func openAmountsBeyond64Bits() throws {
         var f = try LedgerFixture()
