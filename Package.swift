@@ -22,9 +22,11 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // glibc's allocator statistics (<malloc.h> is not part of the Glibc module).
+        .systemLibrary(name: "CMalloc"),
 
         // Calendar days, currencies, exact rates, typed columns.
-        .target(name: "ARCore", swiftSettings: swiftSettings),
+        .target(name: "ARCore", dependencies: ["CMalloc"], swiftSettings: swiftSettings),
         // The columnar in-memory ledger, its builder, its persisted form and the snapshot history.
         .target(name: "ARStore", dependencies: ["ARCore"], swiftSettings: swiftSettings),
         // CSV and SQLite snapshot readers, mapping files, rejects and reconciliation.

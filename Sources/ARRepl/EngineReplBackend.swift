@@ -1,3 +1,4 @@
+import ARCore
 import ARImport
 import ARMetrics
 import ARPresentation
@@ -22,7 +23,10 @@ public struct EngineReplBackend: ReplBackend {
     public func run(_ statement: String, parameters: [String: String], format: ReplFormat, maxRows: Int?,
                     cancellation: CancellationToken) throws -> ReplResult {
         let runner = self.runner
-        let outcomes = try cancellable(cancellation) { try Self.rendering(statement) { try runner.run(statement, parameters: parameters) } }
+        let options = QueryOptions(cancellation: cancellation)
+        let outcomes = try cancellable(cancellation) {
+            try Self.rendering(statement) { try runner.run(statement, parameters: parameters, options: options) }
+        }
         var text = ""
         var rowCount = 0
         var shown = 0
@@ -87,8 +91,8 @@ public struct EngineReplBackend: ReplBackend {
         }
     }
 
-    /// Runs `work` on another thread so that Ctrl-C returns to the prompt at once; a cancelled
-    /// query finishes in the background and its result is dropped.
+    /// Runs `work` on another thread so that Ctrl-C returns to the prompt at once; the engine
+    /// polls the same token, so a cancelled query stops using CPU within milliseconds.
     private func cancellable<T: Sendable>(_ token: CancellationToken, _ work: @escaping @Sendable () throws -> T) throws -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)

@@ -1,3 +1,5 @@
+import ARCore
+
 /// What the REPL needs from the query engine: run a statement, chart a result, and the
 /// vocabulary for completion. The `arlens` executable implements it over ARQuery and ARMetrics;
 /// tests implement it with a small fake.

@@ -1,3 +1,4 @@
+import ARCore
 import Foundation
 
 /// The REPL's logic, free of terminal I/O: it takes lines and says what to show.

@@ -1,3 +1,4 @@
+import ARCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

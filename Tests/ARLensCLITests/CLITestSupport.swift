@@ -28,10 +28,16 @@ enum CLI {
     }
 
     /// Runs `arlens ARGS` in the repository root and returns its exit status and output.
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+    /// - Parameter addressSpaceKB: runs it under that address-space limit (`ulimit -v`).
+    static func run(_ arguments: [String], stdin: String? = nil, addressSpaceKB: Int? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let addressSpaceKB {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -v \(addressSpaceKB) && exec \"$0\" \"$@\"", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = root
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

@@ -88,22 +88,19 @@ struct GroupingTests {
     }
 }
 
-/// Sorting and printing an item table.
+/// Printing an item table.
 struct ItemTableTests {
-    @Test func sortsAndPrints() throws {
+    @Test func printsEveryColumn() throws {
         let items = try GroupingTests().engine().items(asOf: d("2026-03-31"), filter: nil, currency: nil)
         #expect(items.ids == ["G1", "G2", "G3", "G4", "GN", "G5"])
-        let byOpen = try #require(items.order(by: "open_reporting", descending: true))
-        #expect(items.selecting(byOpen).ids == ["G1", "G4", "G2", "G3", "G5", "GN"])
-        let byEntity = try #require(items.order(by: "entity"))
-        #expect(byEntity.map { items.ids[$0] } == ["G1", "G2", "G3", "G4", "GN", "G5"])
         #expect(items.text(5, "open") == "123.45")
         #expect(items.text(5, "open_reporting") == "98.76")
         #expect(items.text(4, "open") == "-60.00")
         #expect(items.text(0, "due_date") == "2026-04-04")
         #expect(items.text(0, "customer_name") == "Name C1")
-        #expect(items.order(by: "nope") == nil)
+        #expect(items.text(0, "nope") == nil)
         #expect(ItemTable.columnNames.allSatisfy { items.text(0, $0) != nil })
+        #expect(items.predictedPayDates == nil)
     }
 }
 
@@ -111,26 +108,25 @@ struct ItemTableTests {
 struct OrderedItemsTests {
     @Test func ordersByNumericColumnsAndCutsToTheLimit() throws {
         let e = try GroupingTests().engine(), day = d("2026-03-31")
-        let top = try e.items(asOf: day, filter: nil, currency: nil, orderBy: "open_reporting", descending: true, limit: 3)
+        let top = try e.items(asOf: day, filter: nil, currency: nil, order: [ItemSortKey(field: .open, descending: true)], limit: 3)
         // G1 400.00, G4 300.00, G2 200.00 − 10.00 paid.
         #expect(top.ids == ["G1", "G4", "G2"])
         #expect(top.openReporting == [40_000, 30_000, 19_000])
         // Days past due at 03-31: G5 −24, G3 −19, G1 −4, GN 6 (due on issue), G2 19, G4 45.
-        let byDPD = try e.items(asOf: day, filter: nil, currency: nil, orderBy: "dpd")
+        let byDPD = try e.items(asOf: day, filter: nil, currency: nil, order: [ItemSortKey(field: .dpd, descending: false)])
         #expect(byDPD.ids == ["G5", "G3", "G1", "GN", "G2", "G4"])
         #expect(byDPD.daysPastDue == [-24, -19, -4, 6, 19, 45])
     }
 
-    @Test func textAndUnknownColumnsKeepTheTableOrder() throws {
+    @Test func textKeysAndTies() throws {
         let e = try GroupingTests().engine(), day = d("2026-03-31")
-        let all = try e.items(asOf: day, filter: nil, currency: nil)
-        let byOpen = try #require(all.order(by: "open_reporting", descending: true))
-        let ordered = try e.items(asOf: day, filter: nil, currency: nil, orderBy: "open_reporting", descending: true)
-        #expect(ordered == all.selecting(byOpen))
-        let byCustomer = try e.items(asOf: day, filter: nil, currency: nil, orderBy: "customer", descending: true, limit: 2)
+        let byCustomer = try e.items(asOf: day, filter: nil, currency: nil, order: [ItemSortKey(field: .dimension(.customer), descending: true)],
+                                     limit: 2)
+        // C3's two items, in document order (ties keep it in either direction).
         #expect(byCustomer.customers == ["C3", "C3"])
         #expect(byCustomer.ids == ["G4", "GN"])
-        let unknown = try e.items(asOf: day, filter: nil, currency: nil, orderBy: "nonsense", limit: 2)
-        #expect(unknown.ids == ["G1", "G2"])
+        let all = try e.items(asOf: day, filter: nil, currency: nil)
+        let unordered = try e.items(asOf: day, filter: nil, currency: nil, order: [], limit: 2)
+        #expect(unordered == all.selecting([0, 1]))
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// The engine against a naive oracle on a random ledger: open amounts from the raw payment and
 /// write-off rows (not the CSR layout), converted with `Ledger.toReporting` (not `CrossRate`).
 struct OracleTests {
-    static func randomLedger(seed: UInt64) throws -> Ledger {
+    /// - Parameter extra: adds rows before the ledger is finished.
+    static func randomLedger(seed: UInt64, extra: (inout LedgerFixture) throws -> Void = { _ in }) throws -> Ledger {
         var random = SplitMix(seed: seed)
         var f = try LedgerFixture()
         for c in 0..<12 { try f.customer("C\(c)", region: c % 3 == 0 ? nil : ["EMEA", "AMER"][c % 2]) }
@@ -44,6 +45,7 @@ struct OracleTests {
                 try f.pay("U\(i)", customer, to: nil, on: issue, amount: amount / 4 + 1, currency: currency)
             }
         }
+        try extra(&f)
         return f.builder.finish(asOf: d("2026-03-31"))
     }
 

@@ -36,7 +36,7 @@ struct ParallelSweepTests {
         // Blocks of 4 rows: rows 10 and 50 fail; whichever thread gets there first, row 10's error wins.
         for _ in 0..<20 {
             do {
-                _ = try ParallelSum.sum(count: 100, size: 1, blockSize: 4) { (range, acc) throws(MetricError) in
+                _ = try ParallelSum.sum(count: 100, size: 1, blockSize: 4, stop: .never) { (range, acc) throws(MetricError) in
                     for r in range {
                         if r == 10 || r == 50 { throw MetricError(code: "row", message: "row \(r)") }
                         acc[0] += Int64(r)
@@ -50,7 +50,7 @@ struct ParallelSweepTests {
     }
 
     @Test func blockSumsAddUp() throws {
-        let total = try ParallelSum.sum(count: 1_000, size: 3, blockSize: 16) { (range, acc) throws(MetricError) in
+        let total = try ParallelSum.sum(count: 1_000, size: 3, blockSize: 16, stop: .never) { (range, acc) throws(MetricError) in
             for r in range {
                 acc[0] += Int64(r)
                 acc[1] += 1
@@ -62,14 +62,14 @@ struct ParallelSweepTests {
 
     @Test func rowBlocksComeBackInOrderAndFailAtTheFirstBlock() throws {
         let blocks = try ParallelSum.$blockSize.withValue(5) {
-            try ParallelRows.map(count: 103) { (range: Range<Int>) throws(MetricError) in Array(range) }
+            try ParallelRows.map(count: 103, stop: .never) { (range: Range<Int>) throws(MetricError) in Array(range) }
         }
         #expect(blocks.count == 21)
         #expect(Array(blocks.joined()) == Array(0..<103))
         for _ in 0..<20 {
             #expect(throws: MetricError(code: "row", message: "row 12")) {
                 try ParallelSum.$blockSize.withValue(5) {
-                    try ParallelRows.map(count: 103) { (range: Range<Int>) throws(MetricError) in
+                    try ParallelRows.map(count: 103, stop: .never) { (range: Range<Int>) throws(MetricError) in
                         for r in range where r == 12 || r == 90 { throw MetricError(code: "row", message: "row \(r)") }
                     }
                 }

@@ -1,3 +1,4 @@
+import ARCore
 import ARRepl
 import Foundation
 import Synchronization

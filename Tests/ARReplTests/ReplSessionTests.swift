@@ -1,3 +1,4 @@
+import ARCore
 @testable import ARRepl
 import Foundation
 import Synchronization

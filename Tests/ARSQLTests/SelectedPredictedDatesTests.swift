@@ -30,7 +30,7 @@ struct SelectedPredictedDatesTests {
             subsets.append(stride(from: start, to: count, by: step).prefix(20).map(Int32.init) + [-1])
         }
         let book = RateBook(ledger: ledger)
-        let histories = [engine.derived.paymentHistory(ledger), PaymentHistory(ledger: ledger, book: book, maxPrefixCells: 0)]
+        let histories = [try engine.derived.paymentHistory(ledger), try PaymentHistory(ledger: ledger, book: book, maxPrefixCells: 0)]
         var differences: [String] = []
         for history in histories {
             let selected = SelectedExpectedDates(ledger: ledger, history: history, book: book, day: day.rawValue)

@@ -33,6 +33,13 @@ import pexpect
 PROMPT = "arlens> "
 CONTINUATION = "   ...> "
 UP = "\x1b[A"
+def cpu_seconds(pid):
+    """User plus system CPU time of a process, from /proc (Linux)."""
+    with open(f"/proc/{pid}/stat") as file:
+        fields = file.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 CTRL_C, CTRL_D, CTRL_R, CTRL_Z = "\x03", "\x04", "\x12", "\x1a"
 
 
@@ -176,6 +183,12 @@ def main():
             session.send(CTRL_C, pause=0)
             shown = session.expect(PROMPT)
             check("Ctrl-C cancels a running query", "cancelled" in shown, repr(shown))
+            # The engine polls the same flag: the process stops using CPU soon after the cancel
+            # (50 ms in a release build; the debug build's blocks are slower, hence the slack).
+            before = cpu_seconds(session.child.pid)
+            time.sleep(0.5)
+            used = cpu_seconds(session.child.pid) - before
+            check("the cancelled query stops using CPU", used < 0.1, f"{used:.3f} s of CPU in the 0.5 s after the prompt came back")
             shown = session.run(options.query)
             check("session goes on after the cancel", options.query_shows in shown, repr(shown))
 

@@ -25,24 +25,32 @@ struct BalanceSweep {
 
     init(run: QueryRun, dates: [Int32], specs: [AgingSpec]) throws(MetricError) {
         let pass = try SweepPass(run: run, dates: dates, specs: specs)
-        var acc = try ParallelSum.sum(count: pass.rows.count, size: pass.size) { (range, acc) throws(MetricError) in
+        try WorkMemory.require(Self.bytes(pass), for: "a series over \(dates.count) dates and \(pass.groups) groups")
+        var acc = try ParallelSum.sum(count: pass.rows.count, size: pass.size, stop: run.stop) { (range, acc) throws(MetricError) in
             try pass.run(range, into: acc)
         }
         let n = dates.count, groups = pass.groups, part = pass.part
         // Running sums of the steps, added to the per-date sums.
+        var overflow = false
         acc.withUnsafeMutableBufferPointer { p in
             for slot in 0..<n * groups {
                 if slot >= groups {
-                    for step in 3...5 { p[step * part + slot] += p[step * part + slot - groups] }
+                    for step in 3...5 { p[step * part + slot].add(p[step * part + slot - groups], overflow: &overflow) }
                 }
-                for sum in 0...2 { p[sum * part + slot] += p[(sum + 3) * part + slot] }
+                for sum in 0...2 { p[sum * part + slot].add(p[(sum + 3) * part + slot], overflow: &overflow) }
             }
         }
         for j in 0..<n {
+            try run.stop.checkpoint()
             let a = Array(acc[j * groups..<(j + 1) * groups])
             let c = Array(acc[part + j * groups..<part + (j + 1) * groups])
             let count = acc[2 * part + j * groups..<2 * part + (j + 1) * groups].map { Int($0) }
-            sums.append(BalanceSums(ar: a, current: c, overdue: zip(a, c).map { $0 - $1 },
+            let overdue = zip(a, c).map { ar, current in
+                var value = ar
+                value.subtract(current, overflow: &overflow)
+                return value
+            }
+            sums.append(BalanceSums(ar: a, current: c, overdue: overdue,
                                     disputed: [Int64](repeating: 0, count: groups), count: count))
             aging.append(specs.indices.map { s in
                 (0..<pass.bucketCounts[s]).map { b in
@@ -51,6 +59,15 @@ struct BalanceSweep {
                 }
             })
         }
+        try MetricError.check(overflow, "the open items of a group in a series")
+    }
+
+    /// Bytes the sweep allocates at its peak: the accumulators of its workers, then the sums per
+    /// date and group copied out of one of them.
+    static func bytes(_ pass: SweepPass) -> Int {
+        let workers = ParallelSum.workers(count: pass.rows.count, size: pass.size)
+        let perDate = pass.groups * (5 + pass.bucketCounts.reduce(0, +)) * MemoryLayout<Int64>.stride
+        return WorkMemory.product(workers, pass.size, MemoryLayout<Int64>.stride) + WorkMemory.product(pass.dates.count, perDate)
     }
 }
 

@@ -74,8 +74,10 @@ struct RateBook: Sendable {
         guard t.mantissa != 0 else { throw MetricError.noRate(target.currency.code, on: day) }
         let up = t.scale + target.currency.minorDigits, down = s.scale + source.minorDigits
         let common = min(up, down)
-        return CrossRate(numerator: Int128(s.mantissa) * power10(up - common),
-                         denominator: Int128(t.mantissa) * power10(down - common))
+        let (numerator, o1) = Int128(s.mantissa).multipliedReportingOverflow(by: power10(up - common))
+        let (denominator, o2) = Int128(t.mantissa).multipliedReportingOverflow(by: power10(down - common))
+        guard !o1, !o2 else { throw MetricError.overflow("the \(source.code) to \(target.currency.code) rate on \(Day(rawValue: day).iso)") }
+        return CrossRate(numerator: numerator, denominator: denominator)
     }
 
     /// The factor of every ledger currency to `target` on `day`; `nil` where a source rate is
@@ -87,6 +89,7 @@ struct RateBook: Sendable {
     }
 }
 
+/// 10^n for the scales of rates and currencies (n ≤ 18 + 4, far below 10^38).
 func power10(_ n: Int) -> Int128 {
     var value: Int128 = 1
     for _ in 0..<n { value *= 10 }

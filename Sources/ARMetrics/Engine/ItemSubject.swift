@@ -10,6 +10,7 @@ struct ItemSubject: PredicateSubject {
     let state: OpenState
     let aging: AgingSpec
     let book: RateBook
+    let stop: CancellationToken
 
     var count: Int { rows.count }
 
@@ -33,6 +34,7 @@ struct ItemSubject: PredicateSubject {
             let factors = try book.factors(to: book.target(book.reporting), on: d)
             var out = [Int64?](repeating: nil, count: rows.count)
             for r in 0..<rows.count where rows.issue[r] <= d {
+                try stop.poll(row: r)
                 let signed = field == .open ? state.open[r]
                     : (rows.type[r] == ItemRows.invoiceType ? rows.amount[r] : -rows.amount[r])
                 out[r] = signed == 0 ? 0 : try factors.convert(signed, currency: rows.currency[r], currencies: ledger.currencies, day: d)

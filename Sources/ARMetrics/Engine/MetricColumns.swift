@@ -36,25 +36,34 @@ enum MetricColumns {
         }
     }
 
+    /// The rows of the groups touched at each date: groups in key order (values sorted, buckets
+    /// in bucket order, missing last), each group's dates in order.
+    /// - Throws: ``MetricError`` `memory` when the rows cannot fit, or the query's stop.
     static func rows(run: QueryRun, dates: [Day], columns: [MetricColumn],
-                     perDate: [(values: [[MetricValue]], touched: [Bool])], forceEmptyGroup: Bool) -> [MetricTable.Row] {
+                     perDate: [(values: [[MetricValue]], touched: [Bool])], forceEmptyGroup: Bool) throws(MetricError) -> [MetricTable.Row] {
+        let dims = run.dimensions
+        let codes = (0..<run.registry.count).map { g in dims.indices.map { run.registry.code(of: g, dimension: $0) } }
+        // Sorting the groups once (not every group × date pair) with each value's rank in hand.
+        var groups = Array(0..<run.registry.count)
+        let ranks = dims.map { source in source.sortsByCode ? nil : Self.ranks(of: source.values) }
+        try groups.sort(polling: run.stop) { x, y in
+            for k in dims.indices {
+                let a = codes[x][k], b = codes[y][k]
+                if a == b { continue }
+                if a < 0 || b < 0 { return b < 0 }
+                return ranks[k].map { $0[Int(a)] < $0[Int(b)] } ?? (a < b)
+            }
+            return x < y
+        }
         var order: [(group: Int, date: Int)] = []
-        for (t, result) in perDate.enumerated() {
-            for g in 0..<run.registry.count where (g < result.touched.count && result.touched[g]) || forceEmptyGroup {
+        for g in groups {
+            try run.stop.poll(row: g)
+            for (t, result) in perDate.enumerated() where (g < result.touched.count && result.touched[g]) || forceEmptyGroup {
                 order.append((g, t))
             }
         }
-        let dims = run.dimensions
-        let codes = (0..<run.registry.count).map { g in dims.indices.map { run.registry.code(of: g, dimension: $0) } }
-        order.sort { x, y in
-            for (k, source) in dims.enumerated() {
-                let a = codes[x.group][k], b = codes[y.group][k]
-                if a == b { continue }
-                if a < 0 || b < 0 { return b < 0 }
-                return source.sortsByCode ? a < b : source.values[Int(a)] < source.values[Int(b)]
-            }
-            return x.date < y.date
-        }
+        try WorkMemory.require(WorkMemory.rowBytes(count: order.count, dimensions: dims.count, columns: columns.count),
+                               for: "a result of \(order.count) rows")
         return order.map { g, t in
             let keys = dims.indices.map { k -> String? in
                 let c = codes[g][k]
@@ -66,5 +75,12 @@ enum MetricColumns {
             }
             return MetricTable.Row(date: dates[t], keys: keys, values: values)
         }
+    }
+
+    /// The position of each value among the values sorted as text.
+    static func ranks(of values: [String]) -> [Int32] {
+        var rank = [Int32](repeating: 0, count: values.count)
+        for (position, code) in values.indices.sorted(by: { values[$0] < values[$1] }).enumerated() { rank[code] = Int32(position) }
+        return rank
     }
 }

@@ -17,6 +17,8 @@ public struct MetricEngine: Sendable {
     let rows: ItemRows
     /// Facts derived on first use, shared by the engine's copies.
     let derived: DerivedFacts
+    /// What the engine polls while it works (``cancellable(by:)``); never stops by default.
+    public internal(set) var cancellation = CancellationToken.never
 
     /// Lays out the item rows (documents, then cash on account) once.
     /// - Complexity: O(documents + payments).
@@ -40,12 +42,11 @@ public struct MetricEngine: Sendable {
     /// ``EvaluationStrategy/init(for:)`` chooses it; a planner shows the choice before running).
     public func run(_ query: MetricQuery, strategy: EvaluationStrategy) throws -> MetricTable {
         try check(query.dates)
-        let run = try QueryRun(ledger: ledger, rows: rows, query: query, derived: derived)
+        let run = try QueryRun(ledger: ledger, rows: rows, query: query, derived: derived, stop: cancellation)
         if query.dimensions.isEmpty { _ = run.registry.id(0) }
         let columns = query.metrics.flatMap(MetricColumns.columns(for:))
-        let perDate = strategy == .sweep && BalanceSweep.applies(to: query) ? try sweptValues(run, query)
-            : try framedValues(run, query)
-        let rows = MetricColumns.rows(run: run, dates: query.dates, columns: columns, perDate: perDate,
+        let perDate = strategy == .sweep && BalanceSweep.applies(to: query) ? try sweptValues(run, query) : try framedValues(run, query)
+        let rows = try MetricColumns.rows(run: run, dates: query.dates, columns: columns, perDate: perDate,
                                       forceEmptyGroup: query.dimensions.isEmpty)
         return MetricTable(dimensions: query.dimensions, isSeries: query.dates.count > 1, columns: columns,
                            rows: rows, currency: run.target.currency)
@@ -53,8 +54,11 @@ public struct MetricEngine: Sendable {
 
     /// Values and touched groups per date, one frame per date.
     private func framedValues(_ run: QueryRun, _ query: MetricQuery) throws(MetricError) -> [(values: [[MetricValue]], touched: [Bool])] {
+        try WorkMemory.requireFrames(run)
         var perDate: [(values: [[MetricValue]], touched: [Bool])] = []
         for day in query.dates {
+            try cancellation.checkpoint()
+            if perDate.count == 1 { try WorkMemory.requireValues(query, run: run) }
             run.touched = []
             let values = try MetricEvaluation(run: run, frame: try run.frame(at: day.rawValue)).values(for: query.metrics)
             perDate.append((values, run.touched))
@@ -66,9 +70,11 @@ public struct MetricEngine: Sendable {
     private func sweptValues(_ run: QueryRun, _ query: MetricQuery) throws(MetricError) -> [(values: [[MetricValue]], touched: [Bool])] {
         let specs = Array(Set(query.metrics.filter { $0.kind == .aging }.map(\.aging)))
         let sweep = try BalanceSweep(run: run, dates: query.dates.map(\.rawValue), specs: specs)
+        try WorkMemory.requireValues(query, run: run)
         let needsFrame = query.metrics.contains { BalanceSweep.flowKinds.contains($0.kind) }
         var perDate: [(values: [[MetricValue]], touched: [Bool])] = []
         for (j, day) in query.dates.enumerated() {
+            try cancellation.checkpoint()
             run.touched = []
             run.touch(counts: sweep.sums[j].count)
             let aging = Dictionary(uniqueKeysWithValues: zip(specs, sweep.aging[j]))

@@ -72,8 +72,10 @@ final class MetricEvaluation {
             let b = try balances()
             return [ratio(b.overdue, b.ar) { .ratio($0) }]
         case .aging:
-            return (sweptAging[request.aging] ?? run.aging(frame, spec: request.aging)).map { $0.map { .money($0) } }
-        case .customers: return [run.customerCounts(frame).map { .count($0) }]
+            let columns: [[Int64]]
+            if let swept = sweptAging[request.aging] { columns = swept } else { columns = try run.aging(frame, spec: request.aging) }
+            return columns.map { $0.map { .money($0) } }
+        case .customers: return [try run.customerCounts(frame).map { .count($0) }]
         case .penalties: return [try run.penalties(frame, rules: request.penalties).map { .money($0) }]
         case .sales: return [try sales(from: a).map { .money($0) }]
         case .dso where request.dsoMethod == .countback:
@@ -97,9 +99,9 @@ final class MetricEvaluation {
             let sums = request.kind == .daysToPay ? t.weightedDaysToPay : t.weightedDaysLate
             return [t.weight.indices.map { g in t.weight[g] == 0 ? .missing : .days(Double(sums[g]) / Double(t.weight[g])) }]
         case .disputeDays:
-            let r = run.disputeResolution(frame, from: a)
+            let r = try run.disputeResolution(frame, from: a)
             return [r.count.indices.map { g in r.count[g] == 0 ? .missing : .days(Double(r.days[g]) / Double(r.count[g])) }]
-        case .openDisputes: return [run.openDisputes(frame).map { .count($0) }]
+        case .openDisputes: return [try run.openDisputes(frame).map { .count($0) }]
         case .promiseKeptRate:
             let p = try run.promiseKeeping(frame, from: a, grace: request.graceDays)
             return [p.counted.indices.map { g in p.counted[g] == 0 ? .missing : .ratio(Double(p.kept[g]) / Double(p.counted[g])) }]

@@ -1,3 +1,4 @@
+import ARCore
 import Dispatch
 import Synchronization
 
@@ -5,12 +6,16 @@ import Synchronization
 /// row-by-row passes of a query (open amounts, conversion). Each block writes only its own rows
 /// (through ``RowWriter``) or returns its own result; results come back in block order, so the
 /// outcome is the one of a single pass, and so is the error: the first failing block's.
+/// Each block first polls `stop`, so a cancelled query ends within a block's time.
 enum ParallelRows {
     /// The results of `body` for each block, in block order (one block when `count` is small).
-    static func map<T: Sendable>(count: Int, blockSize: Int = ParallelSum.blockSize,
+    static func map<T: Sendable>(count: Int, blockSize: Int = ParallelSum.blockSize, stop: CancellationToken,
                                  _ body: @Sendable (Range<Int>) throws(MetricError) -> T) throws(MetricError) -> [T] {
         let blocks = max(1, (count + blockSize - 1) / blockSize)
-        if blocks < 2 { return [try body(0..<count)] }
+        if blocks < 2 {
+            try stop.checkpoint()
+            return [try body(0..<count)]
+        }
         let workers = min(max(2, ParallelSum.processorCount), blocks)
         let next = Atomic<Int>(0)
         let results = Mutex<[T?]>([T?](repeating: nil, count: blocks))
@@ -20,6 +25,7 @@ enum ParallelRows {
                 let block = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard block < blocks else { break }
                 do throws(MetricError) {
+                    try stop.checkpoint()
                     let result = try body(block * blockSize..<min(count, (block + 1) * blockSize))
                     results.withLock { $0[block] = result }
                 } catch {
@@ -35,8 +41,9 @@ enum ParallelRows {
     }
 
     /// Runs `body` on every block of rows.
-    static func forEach(count: Int, blockSize: Int = ParallelSum.blockSize, _ body: @Sendable (Range<Int>) -> Void) {
-        _ = try? map(count: count, blockSize: blockSize) { (range: Range<Int>) throws(MetricError) in body(range) }
+    static func forEach(count: Int, blockSize: Int = ParallelSum.blockSize, stop: CancellationToken,
+                        _ body: @Sendable (Range<Int>) -> Void) throws(MetricError) {
+        _ = try map(count: count, blockSize: blockSize, stop: stop) { (range: Range<Int>) throws(MetricError) in body(range) }
     }
 }
 

@@ -21,9 +21,11 @@ extension PredicateSubject {
 }
 
 /// Evaluates an ``ItemPredicate`` into one flag per row. A comparison with an unknown value,
-/// or with a literal of another type, is false.
+/// or with a literal of another type, is false. `stop` is polled before each node (a pass over
+/// the rows).
 enum PredicateMask {
-    static func evaluate(_ p: ItemPredicate, on s: some PredicateSubject) throws(MetricError) -> [Bool] {
+    static func evaluate(_ p: ItemPredicate, on s: some PredicateSubject, stop: CancellationToken) throws(MetricError) -> [Bool] {
+        try stop.checkpoint()
         switch p {
         case let .compare(field, op, value):
             if let flags = typedCompare(field, op, value, on: s) { return flags }
@@ -33,13 +35,13 @@ enum PredicateMask {
         case .disputed:
             return s.disputedColumn() ?? [Bool](repeating: false, count: s.count)
         case let .and(a, b):
-            let x = try evaluate(a, on: s), y = try evaluate(b, on: s)
+            let x = try evaluate(a, on: s, stop: stop), y = try evaluate(b, on: s, stop: stop)
             return zip(x, y).map { $0 && $1 }
         case let .or(a, b):
-            let x = try evaluate(a, on: s), y = try evaluate(b, on: s)
+            let x = try evaluate(a, on: s, stop: stop), y = try evaluate(b, on: s, stop: stop)
             return zip(x, y).map { $0 || $1 }
         case let .not(a):
-            return try evaluate(a, on: s).map { !$0 }
+            return try evaluate(a, on: s, stop: stop).map { !$0 }
         }
     }
 

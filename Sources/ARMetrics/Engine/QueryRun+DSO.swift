@@ -12,15 +12,18 @@ extension QueryRun {
         let groups = registry.count, docs = ledger.documents, rates = flowRates, day = f.day, rowGroup = f.rowGroup, mask = f.mask
         let monthIndex = DateIndex(Array(bounds.reversed()))
         // Per group and month: net sales; then per group, whether a document counted.
-        let acc = try ParallelSum.sum(count: rows.documentCount, size: groups * (months + 1)) { (range, acc) throws(MetricError) in
-            for i in range where docs.issue[i] > bounds[months] && docs.issue[i] <= day && mask?[i] != false {
-                // Month k (1-based) is (bounds[k], bounds[k - 1]]; `rising[j]` is `bounds[months - j]`,
-                // so the first rising bound on or after the issue day is j = months - k + 1.
-                let slot = months - monthIndex.first(notBefore: docs.issue[i])
-                var value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
-                if docs.isCreditNote(i) { value = -value }
-                acc[Int(rowGroup[i]) * months + slot] += value
-                acc[groups * months + Int(rowGroup[i])] = 1
+        let checks = checksSums
+        let acc = try ParallelSum.sum(count: rows.documentCount, size: groups * (months + 1), stop: stop) { (range, acc) throws(MetricError) in
+            let issued = range.lazy.filter { docs.issue[$0] > bounds[months] && docs.issue[$0] <= day && mask?[$0] != false }
+            // Month k (1-based) is (bounds[k], bounds[k - 1]]; `rising[j]` is `bounds[months - j]`,
+            // so the first rising bound on or after the issue day is j = months - k + 1.
+            let slot = { (i: Int) in Int(rowGroup[i]) * months + months - monthIndex.first(notBefore: docs.issue[i]) }
+            if checks {
+                try Self.addSales(issued, docs, rates, group: rowGroup, into: acc, slot: slot, flags: acc + groups * months,
+                                  CheckedAddition.self)
+            } else {
+                try Self.addSales(issued, docs, rates, group: rowGroup, into: acc, slot: slot, flags: acc + groups * months,
+                                  UncheckedAddition.self)
             }
         }
         touch(counts: acc[(groups * months)...].map { Int($0) })

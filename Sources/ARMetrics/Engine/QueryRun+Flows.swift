@@ -13,29 +13,50 @@ extension QueryRun {
     /// at its issue date's rate, by the documents' groups at the frame's date.
     func sales(_ f: DateFrame, from a: Int32) throws(MetricError) -> [Int64] {
         let groups = registry.count, docs = ledger.documents, rates = flowRates, day = f.day, rowGroup = f.rowGroup, mask = f.mask
+        let checks = checksSums
         // Per group: the sum, then whether a document counted.
-        let acc = try ParallelSum.sum(count: rows.documentCount, size: 2 * groups) { (range, acc) throws(MetricError) in
-            for i in range where docs.issue[i] > a && docs.issue[i] <= day && mask?[i] != false {
-                var value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
-                if docs.isCreditNote(i) { value = -value }
-                acc[Int(rowGroup[i])] += value
-                acc[groups + Int(rowGroup[i])] = 1
+        let acc = try ParallelSum.sum(count: rows.documentCount, size: 2 * groups, stop: stop) { (range, acc) throws(MetricError) in
+            let issued = range.lazy.filter { docs.issue[$0] > a && docs.issue[$0] <= day && mask?[$0] != false }
+            if checks {
+                try Self.addSales(issued, docs, rates, group: rowGroup, into: acc, slot: { Int(rowGroup[$0]) }, flags: acc + groups,
+                                  CheckedAddition.self)
+            } else {
+                try Self.addSales(issued, docs, rates, group: rowGroup, into: acc, slot: { Int(rowGroup[$0]) }, flags: acc + groups,
+                                  UncheckedAddition.self)
             }
         }
         touch(counts: acc[groups...].map { Int($0) })
         return Array(acc[..<groups])
     }
 
+    /// Adds the converted amounts of `documents` (credit notes negative), each at its issue
+    /// date's rate, into `sums[slot(document)]`, and sets the `flags` of their groups.
+    @inline(__always)
+    static func addSales<A: MoneyAddition>(_ documents: some Sequence<Int>, _ docs: DocumentTable, _ rates: FlowRates, group: [Int32],
+                                           into sums: UnsafeMutablePointer<Int64>, slot: (Int) -> Int,
+                                           flags: UnsafeMutablePointer<Int64>, _: A.Type) throws(MetricError) {
+        var overflow = false
+        for i in documents {
+            let value = try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i])
+            if docs.isCreditNote(i) { A.subtract(&sums[slot(i)], value, &overflow) } else { A.add(&sums[slot(i)], value, &overflow) }
+            flags[Int(group[i])] = 1
+        }
+        try MetricError.check(overflow, "the sales of a group")
+    }
+
     /// Write-offs dated in `(a, f.day]`, each converted at its own date's rate.
     func writeOffs(_ f: DateFrame, from a: Int32) throws(MetricError) -> [Int64] {
         var sums: [Int64] = perGroup(0)
         let wo = ledger.writeOffs, docs = ledger.documents, rates = flowRates
+        var overflow = false
         for k in 0..<wo.count where wo.day[k] > a && wo.day[k] <= f.day {
+            try stop.poll(row: k)
             let i = Int(wo.document[k])
             guard f.selected(i) else { continue }
-            sums[Int(f.rowGroup[i])] += try rates.convert(wo.amount[k], currency: docs.currency[i], on: wo.day[k])
+            sums[Int(f.rowGroup[i])].add(try rates.convert(wo.amount[k], currency: docs.currency[i], on: wo.day[k]), overflow: &overflow)
             touch(f.rowGroup[i])
         }
+        try MetricError.check(overflow, "the write-offs of a group")
         return sums
     }
 
@@ -45,9 +66,9 @@ extension QueryRun {
     func paymentTiming(_ f: DateFrame, from a: Int32) throws(MetricError) -> PaymentTiming {
         let groups = registry.count, docs = ledger.documents, rates = flowRates, day = f.day, rowGroup = f.rowGroup, mask = f.mask
         // Per group: weight, weighted days to pay, weighted days late, whether an invoice counted.
-        let acc = try ParallelSum.sum(count: rows.documentCount, size: 4 * groups, of: Int128.self) { (range, acc) throws(MetricError) in
+        let acc = try ParallelSum.sum(count: rows.documentCount, size: 4 * groups, of: Int128.self, stop: stop) { (range, acc) throws(MetricError) in
             for i in range where !docs.isCreditNote(i) && mask?[i] != false {
-                guard let cleared = Self.clearingDay(i, docs), cleared > a, cleared <= day else { continue }
+                guard let cleared = PaymentBehaviour.clearingDay(i, docs), cleared > a, cleared <= day else { continue }
                 let w = Int128(try rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i]))
                 let g = Int(rowGroup[i])
                 acc[g] += w
@@ -59,16 +80,5 @@ extension QueryRun {
         touch(counts: acc[(3 * groups)...].map { Int($0) })
         return PaymentTiming(weight: Array(acc[..<groups]), weightedDaysToPay: Array(acc[groups..<2 * groups]),
                              weightedDaysLate: Array(acc[(2 * groups)..<(3 * groups)]))
-    }
-
-    /// The first date document `i`'s cumulative allocations reach its amount.
-    @inline(__always)
-    static func clearingDay(_ i: Int, _ docs: DocumentTable) -> Int32? {
-        var paid: Int64 = 0
-        for k in Int(docs.allocationStart[i])..<Int(docs.allocationStart[i + 1]) {
-            paid += docs.allocationAmount[k]
-            if paid >= docs.amount[i] { return docs.allocationDay[k] }
-        }
-        return nil
     }
 }

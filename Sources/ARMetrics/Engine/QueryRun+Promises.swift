@@ -16,14 +16,15 @@ extension QueryRun {
         if let filter {
             let subject = CustomerSubject(customer: customerLevel.map { promises.customer[$0] },
                                           currency: customerLevel.map { promises.currency[$0] }, rows: rows, ledger: ledger)
-            customerMask = try PredicateMask.evaluate(filter, on: subject)
+            customerMask = try PredicateMask.evaluate(filter, on: subject, stop: stop)
         }
         // Bound once: a copy per promise would retain every column of the index.
         let byCustomer = customerLevel.isEmpty ? CustomerPayments.empty : derived?.customerPayments(ledger) ?? CustomerPayments(ledger)
         let payments = ledger.payments, documents = ledger.documents
         var results: [(Int32, Bool)] = []
         var nextCustomerLevel = 0
-        for k in due {
+        for (n, k) in due.enumerated() {
+            try stop.poll(row: n)
             let doc = Int(promises.document[k])
             let windowEnd = promises.promised[k] + Int32(grace)
             let group: Int32
@@ -54,13 +55,14 @@ extension QueryRun {
     /// converted at its own date's cross rate when the currencies differ).
     private func documentPayments(_ i: Int, _ docs: DocumentTable, from: Int32, through: Int32, in c: Int32) throws(MetricError) -> Int64 {
         let promiseCurrency = ConversionTarget(currency: currencies[Int(c)], index: c)
-        var total: Int64 = 0
+        var total: Int64 = 0, overflow = false
         for k in Int(docs.allocationStart[i])..<Int(docs.allocationStart[i + 1]) {
             let day = docs.allocationDay[k]
             guard day >= from, day <= through else { continue }
-            total += c == docs.currency[i] ? docs.allocationAmount[k]
-                : try book.cross(from: docs.currency[i], to: promiseCurrency, on: day).apply(docs.allocationAmount[k])
+            total.add(c == docs.currency[i] ? docs.allocationAmount[k]
+                : try book.cross(from: docs.currency[i], to: promiseCurrency, on: day).apply(docs.allocationAmount[k]), overflow: &overflow)
         }
+        try MetricError.check(overflow, "the payments of document '\(docs.ids[i])'")
         return total
     }
 }
@@ -100,13 +102,14 @@ struct CustomerPayments: Sendable {
     func total(customer: Int32, from: Int32, through: Int32, in c: Int32, payments pay: PaymentTable,
                book: RateBook) throws(MetricError) -> Int64 {
         let promiseCurrency = ConversionTarget(currency: book.ledger.currencies[Int(c)], index: c)
-        var total: Int64 = 0
+        var total: Int64 = 0, overflow = false
         for k in Int(start[Int(customer)])..<Int(start[Int(customer) + 1]) {
             let p = Int(rows[k])
             guard pay.day[p] >= from, pay.day[p] <= through else { continue }
-            total += pay.currency[p] == c ? pay.amount[p]
-                : try book.cross(from: pay.currency[p], to: promiseCurrency, on: pay.day[p]).apply(pay.amount[p])
+            total.add(pay.currency[p] == c ? pay.amount[p]
+                : try book.cross(from: pay.currency[p], to: promiseCurrency, on: pay.day[p]).apply(pay.amount[p]), overflow: &overflow)
         }
+        try MetricError.check(overflow, "the payments of a customer")
         return total
     }
 }

@@ -39,7 +39,8 @@ final class QueryRun {
     /// The last two frames computed, kept only for CEI (its start date is usually the previous
     /// series date); a frame holds several arrays as long as the ledger.
     private var frames: [DateFrame] = []
-    private let keepsFrames: Bool
+    /// Whether the last frames are kept (CEI reads the frame of its start date).
+    let keepsFrames: Bool
     private var fixedGroups: (keys: [Int64], groups: [Int32])?
     /// Factors of flows (sales, write-offs) at their own dates.
     lazy var flowRates = FlowRates(book: book, target: target)
@@ -48,11 +49,19 @@ final class QueryRun {
 
     /// Facts of the engine kept between queries; `nil` derives what a query needs afresh.
     let derived: DerivedFacts?
+    /// Polled between blocks of rows; the query stops with its error when it says so.
+    let stop: CancellationToken
+    /// Whether open amounts in their own currency, and sums of amounts converted to the output
+    /// currency, need overflow checks (``AmountBounds``): false for every real ledger.
+    let checksOpenAmounts: Bool
+    let checksSums: Bool
 
-    init(ledger: Ledger, rows: ItemRows, query: MetricQuery, derived: DerivedFacts? = nil) throws(MetricError) {
+    init(ledger: Ledger, rows: ItemRows, query: MetricQuery, derived: DerivedFacts? = nil,
+         stop: CancellationToken) throws(MetricError) {
         self.ledger = ledger
         self.rows = rows
         self.derived = derived
+        self.stop = stop
         book = RateBook(ledger: ledger)
         target = book.target(query.currency ?? ledger.snapshot.reportingCurrency)
         bucketSpec = query.metrics.first { $0.kind == .aging }?.aging ?? .standard
@@ -64,6 +73,9 @@ final class QueryRun {
         }
         dimensions = sources
         registry = try GroupRegistry(valueCounts: sources.map(\.values.count))
+        let bounds = derived?.amountBounds(ledger) ?? AmountBounds(ledger)
+        checksOpenAmounts = !bounds.openAmountsFit
+        checksSums = !bounds.sumsFit(to: target.currency, index: target.index, currencies: ledger.currencies)
     }
 
     var currencies: [Currency] { ledger.currencies }
@@ -88,17 +100,17 @@ final class QueryRun {
         let split = filter?.splitByState
         var mask: [Bool]?
         if let fixed = split?.fixed {
-            mask = try PredicateMask.evaluate(fixed, on: subject(OpenState(emptyAt: d)))
+            mask = try PredicateMask.evaluate(fixed, on: subject(OpenState(emptyAt: d)), stop: stop)
         }
-        let state = OpenState(rows: rows, ledger: ledger, at: d, only: mask)
+        let state = try OpenState(rows: rows, ledger: ledger, at: d, only: mask, checked: checksOpenAmounts, stop: stop)
         if let dated = split?.dated {
-            let flags = try PredicateMask.evaluate(dated, on: subject(state))
+            let flags = try PredicateMask.evaluate(dated, on: subject(state), stop: stop)
             mask = mask.map { zip($0, flags).map { $0 && $1 } } ?? flags
         }
         let factors = try book.factors(to: target, on: d)
         let (openOut, items) = try Self.convert(state.open, currencies: rows.currency, mask: mask, factors: factors,
-                                                ledgerCurrencies: ledger.currencies, day: d)
-        let (keys, groups) = groupRows(state, only: mask)
+                                                ledgerCurrencies: ledger.currencies, day: d, stop: stop)
+        let (keys, groups) = try groupRows(state, only: mask)
         let frame = DateFrame(day: d, state: state, factors: factors, openOut: openOut, mask: mask, rowKey: keys,
                               rowGroup: groups, itemRows: items)
         if keepsFrames { frames = (frames + [frame]).suffix(2) }
@@ -108,12 +120,13 @@ final class QueryRun {
     /// Open amounts converted to the output currency (0 for rows that are not open items passing
     /// the mask) and the rows that are, ascending; rows are worked in blocks on a few threads.
     private static func convert(_ open: [Int64], currencies rowCurrency: ItemColumn<Int32>, mask: [Bool]?, factors: [CrossRate?],
-                                ledgerCurrencies: [Currency], day d: Int32) throws(MetricError) -> (openOut: [Int64], items: [Int32]) {
+                                ledgerCurrencies: [Currency], day d: Int32,
+                                stop: CancellationToken) throws(MetricError) -> (openOut: [Int64], items: [Int32]) {
         var itemBlocks: [[Int32]] = []
         var failure: MetricError?
         let openOut = [Int64].filledByRows(count: open.count) { out in
             do throws(MetricError) {
-                itemBlocks = try ParallelRows.map(count: open.count) { (range: Range<Int>) throws(MetricError) -> [Int32] in
+                itemBlocks = try ParallelRows.map(count: open.count, stop: stop) { (range: Range<Int>) throws(MetricError) -> [Int32] in
                     var items: [Int32] = []
                     for r in range {
                         if open[r] != 0 && mask?[r] != false {
@@ -134,13 +147,13 @@ final class QueryRun {
     }
 
     private func subject(_ state: OpenState) -> ItemSubject {
-        ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book)
+        ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book, stop: stop)
     }
 
     /// A frame with the fixed dimensions' groups only and no open state: enough for the flows
     /// (sales, write-offs, days to pay) of a query without filter or date-dependent dimension.
     func fixedGroupFrame(at d: Int32) throws(MetricError) -> DateFrame {
-        if fixedGroups == nil { fixedGroups = groupRows(nil) }
+        if fixedGroups == nil { fixedGroups = try groupRows(nil) }
         let (keys, groups) = fixedGroups!
         return DateFrame(day: d, state: OpenState(emptyAt: d), factors: try book.factors(to: target, on: d), openOut: [],
                          mask: nil, rowKey: keys, rowGroup: groups, itemRows: [])
@@ -148,28 +161,52 @@ final class QueryRun {
 
     /// The packed key and group id of every row at the state's date (`nil`: fixed dimensions only).
     /// Rows `only` flags false get group `-1` and register none.
-    func groupRows(_ state: OpenState?, only mask: [Bool]? = nil) -> (keys: [Int64], groups: [Int32]) {
+    func groupRows(_ state: OpenState?, only mask: [Bool]? = nil) throws(MetricError) -> (keys: [Int64], groups: [Int32]) {
         // Without dimensions every row is group 0 and no key is read (`disputeGroup` needs one).
         if dimensions.isEmpty { return ([], [Int32](repeating: registry.id(0), count: rows.count)) }
-        let keys = rowKeys(state)
+        let keys = try rowKeys(state)
         // A local copy keeps the class property's exclusivity checks out of the loop.
         var local = registry
-        let groups: [Int32]
+        let n = rows.count
+        var groups: [Int32]
         if let mask {
-            var selected = [Int32](repeating: -1, count: rows.count)
-            for r in 0..<rows.count where mask[r] { selected[r] = local.id(keys[r]) }
-            groups = selected
+            groups = [Int32](repeating: -1, count: n)
+            var failure: MetricError?
+            groups.withUnsafeMutableBufferPointer { buffer in
+                mask.withUnsafeBufferPointer { selected in
+                    for block in stride(from: 0, to: n, by: CancellationToken.rowsPerPoll) {
+                        if let reason = stop.stopReason {
+                            failure = .stopped(reason)
+                            return
+                        }
+                        for r in block..<min(n, block + CancellationToken.rowsPerPoll) where selected[r] { buffer[r] = local.id(keys[r]) }
+                    }
+                }
+            }
+            if let failure { throw failure }
         } else {
-            groups = keys.map { local.id($0) }
+            var failure: MetricError?
+            groups = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+                for block in stride(from: 0, to: n, by: CancellationToken.rowsPerPoll) {
+                    if let reason = stop.stopReason {
+                        failure = .stopped(reason)
+                        return
+                    }
+                    for r in block..<min(n, block + CancellationToken.rowsPerPoll) { buffer[r] = local.id(keys[r]) }
+                    initialized = min(n, block + CancellationToken.rowsPerPoll)
+                }
+            }
+            if let failure { throw failure }
         }
         registry = local
         return (keys, groups)
     }
 
     /// The packed dimension key of every row at the state's date (`nil`: fixed dimensions only).
-    private func rowKeys(_ state: OpenState?) -> [Int64] {
+    private func rowKeys(_ state: OpenState?) throws(MetricError) -> [Int64] {
         var keys = [Int64](repeating: 0, count: rows.count)
         for (k, source) in dimensions.enumerated() {
+            try stop.checkpoint()
             let codes: [Int32]
             if let fixed = source.rowCodes {
                 codes = fixed

@@ -25,13 +25,23 @@ struct SweepPass: Sendable {
     let part: Int
     /// Slots in the whole accumulator.
     let size: Int
+    /// Polled every `pollMask + 1` rows: a row walks up to every date, so the fewer rows the
+    /// more dates (about 16k item-date steps between two polls).
+    let cancellation: CancellationToken
+    let pollMask: Int
+    /// Whether the ledger's amounts need overflow checks (``AmountBounds``).
+    let checked: Bool
 
     init(run: QueryRun, dates: [Int32], specs: [AgingSpec]) throws(MetricError) {
         rows = run.rows
         documents = run.ledger.documents
         writeOffs = run.ledger.writeOffs
-        group = run.groupRows(nil).groups
+        group = try run.groupRows(nil).groups
         groups = run.registry.count
+        cancellation = run.stop
+        checked = run.checksOpenAmounts || run.checksSums
+        let rowsPerPoll = max(1, CancellationToken.rowsPerPoll / max(1, dates.count))
+        pollMask = (1 << (Int.bitWidth - 1 - rowsPerPoll.leadingZeroBitCount)) - 1   // a power of two, minus 1
         self.dates = dates
         dateIndex = DateIndex(dates)
         rates = try SweepRates(run: run, dates: dates)
@@ -47,12 +57,18 @@ struct SweepPass: Sendable {
         size = next
     }
 
-    /// Adds rows `range` into `acc` (``size`` slots).
+    /// Adds rows `range` into `acc` (``size`` slots), with overflow checks when `checked`.
     func run(_ range: Range<Int>, into acc: UnsafeMutablePointer<Int64>) throws(MetricError) {
+        if checked { try run(range, into: acc, CheckedAddition.self) } else { try run(range, into: acc, UncheckedAddition.self) }
+    }
+
+    private func run<A: MoneyAddition>(_ range: Range<Int>, into acc: UnsafeMutablePointer<Int64>, _: A.Type) throws(MetricError) {
         let n = dates.count, docs = documents
         let ar = acc, current = acc + part, count = acc + 2 * part
         let arStep = acc + 3 * part, currentStep = acc + 4 * part, countStep = acc + 5 * part
+        var overflow = false
         for r in range {
+            if r & pollMask == 0 { try cancellation.checkpoint() }
             var j = dateIndex.first(notBefore: rows.issue[r])
             guard j < n else { continue }
             let g = Int(group[r]), isDocument = r < rows.documentCount, c = Int(rows.currency[r]), due = rows.due[r]
@@ -62,41 +78,43 @@ struct SweepPass: Sendable {
             let kEnd = isDocument ? Int(docs.allocationStart[r + 1]) : 0, wEnd = isDocument ? Int(docs.writeOffStart[r + 1]) : 0
             while j < n {
                 let d = dates[j]
-                while k < kEnd, docs.allocationDay[k] <= d { o -= docs.allocationAmount[k]; k += 1 }
-                while w < wEnd, writeOffs.day[w] <= d { o -= writeOffs.amount[w]; w += 1 }
+                while k < kEnd, docs.allocationDay[k] <= d { A.subtract(&o, docs.allocationAmount[k], &overflow); k += 1 }
+                while w < wEnd, writeOffs.day[w] <= d { A.subtract(&o, writeOffs.amount[w], &overflow); w += 1 }
                 if o == 0 {
                     if k == kEnd && w == wEnd { break }   // settled for good
                     j += 1
                     continue
                 }
-                let signed = negate ? -o : o
+                let signed = negate ? A.negate(o, &overflow) : o
                 if stretches {
                     // Open at `signed` until the next allocation or write-off, current up to its due date.
                     let next = min(k < kEnd ? docs.allocationDay[k] : .max, w < wEnd ? writeOffs.day[w] : .max)
                     let stop = dateIndex.first(notBefore: next)
                     let currentStop = min(stop, dateIndex.first(after: due))
-                    arStep[j * groups + g] += signed
-                    arStep[stop * groups + g] -= signed
+                    A.add(&arStep[j * groups + g], signed, &overflow)
+                    A.subtract(&arStep[stop * groups + g], signed, &overflow)
                     countStep[j * groups + g] += 1
                     countStep[stop * groups + g] -= 1
                     if currentStop > j {
-                        currentStep[j * groups + g] += signed
-                        currentStep[currentStop * groups + g] -= signed
+                        A.add(&currentStep[j * groups + g], signed, &overflow)
+                        A.subtract(&currentStep[currentStop * groups + g], signed, &overflow)
                     }
                     j = stop
                     continue
                 }
                 let value = try rates.convert(signed, date: j, currency: c)
                 let slot = j * groups + g
-                ar[slot] += value
+                A.add(&ar[slot], value, &overflow)
                 count[slot] += 1
-                if due >= d { current[slot] += value }
+                if due >= d { A.add(&current[slot], value, &overflow) }
                 for s in specs.indices {
                     let basis = specs[s].basis == .dueDate ? due : rows.issue[r]
-                    acc[bucketBase[s] + (j * bucketCounts[s] + specs[s].bucket(days: Int(d) - Int(basis))) * groups + g] += value
+                    A.add(&acc[bucketBase[s] + (j * bucketCounts[s] + specs[s].bucket(days: Int(d) - Int(basis))) * groups + g],
+                          value, &overflow)
                 }
                 j += 1
             }
         }
+        try MetricError.check(overflow, "the open items of a group in a series")
     }
 }

@@ -20,21 +20,23 @@ struct ActualCollections {
         let book = RateBook(ledger: actuals)
         let factors = try book.factors(to: book.target(book.reporting), on: d)
         let lookup = Self.rowsByID(actuals, needed: snapshot.documents.ids, same: snapshot.documents.ids == actuals.documents.ids)
+        var overflow = false
         for r in perimeter {
             guard let j = lookup(r) else { continue }
-            var paid: Int64 = 0
+            var paid: Int128 = 0
             var settledDay: Int32?
             for k in Int(docs.allocationStart[j])..<Int(docs.allocationStart[j + 1]) {
                 let day = docs.allocationDay[k]
                 guard day > d, day < end else { continue }
                 let amount = docs.allocationAmount[k]
-                weekly[calendar.period(of: day)] += try factors.convert(amount, currency: docs.currency[j],
-                                                                       currencies: actuals.currencies, day: d)
-                paid += amount
-                if settledDay == nil, paid >= open[r] { settledDay = day }
+                weekly[calendar.period(of: day)].add(try factors.convert(amount, currency: docs.currency[j],
+                                                                         currencies: actuals.currencies, day: d), overflow: &overflow)
+                paid += Int128(amount)
+                if settledDay == nil, paid >= Int128(open[r]) { settledDay = day }
             }
             if let settledDay { settled.append((r, settledDay)) }
         }
+        try MetricError.check(overflow, "the collections of a week")
     }
 
     /// Maps a snapshot document row to the actuals' row of the same id (identity for one ledger).

@@ -21,16 +21,17 @@ struct ExpectedDates: Sendable {
     let noHistory: [Bool]
     let behaviour: PaymentBehaviour
 
-    init(rows: ItemRows, ledger: Ledger, state: OpenState, book: RateBook) throws(MetricError) {
+    init(rows: ItemRows, ledger: Ledger, state: OpenState, book: RateBook, stop: CancellationToken) throws(MetricError) {
         let d = state.day
         day = d
-        let behaviour = try PaymentBehaviour(ledger: ledger, book: book, at: d)
-        let promises = try PromiseCoverage(rows: rows, ledger: ledger, state: state, book: book)
+        let behaviour = try PaymentBehaviour(ledger: ledger, book: book, at: d, stop: stop)
+        let promises = try PromiseCoverage(rows: rows, ledger: ledger, state: state, book: book, stop: stop)
         let segments = ledger.customers.segment.codes
         var expected = [Int32](repeating: Self.none, count: rows.count)
         var disputed = [Bool](repeating: false, count: rows.count)
         var noHistory = [Bool](repeating: false, count: rows.count)
         for r in 0..<rows.count where state.open[r] > 0 {
+            try stop.poll(row: r)
             let c = Int(rows.customer[r])
             noHistory[r] = behaviour.customerDelay[c] == nil
             disputed[r] = state.hasOpenDispute[r]

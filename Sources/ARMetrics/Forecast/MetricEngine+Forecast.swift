@@ -17,32 +17,35 @@ extension MetricEngine {
             throw MetricError(code: "bad_query", message: "a forecast needs at least one period: ask for 'next 1' or more")
         }
         let query = MetricQuery(metrics: [], dimensions: q.dimensions, filter: q.filter, dates: [q.asOf], currency: q.currency)
-        let run = try QueryRun(ledger: ledger, rows: rows, query: query)
+        let run = try QueryRun(ledger: ledger, rows: rows, query: query, derived: derived, stop: cancellation)
         if q.dimensions.isEmpty { _ = run.registry.id(0) }
         let frame = try run.frame(at: q.asOf.rawValue)
-        let dates = try ExpectedDates(rows: rows, ledger: ledger, state: frame.state, book: run.book)
+        let dates = try ExpectedDates(rows: rows, ledger: ledger, state: frame.state, book: run.book, stop: cancellation)
         let calendar = ForecastCalendar(granularity: q.granularity, periods: q.periods, asOf: q.asOf)
         let columnCount = q.periods + 4
         // Every row's group is registered by the frame, so the group count is final here.
         var sums = [[Int64]](repeating: run.perGroup(0), count: columnCount)
         run.touched = []
+        var overflow = false
         for r in 0..<rows.count where dates.expected[r] != ExpectedDates.none && frame.selected(r) {
+            try cancellation.poll(row: r)
             let g = Int(frame.rowGroup[r])
             run.touch(Int32(g))
             let amount = frame.openOut[r]
-            sums[calendar.period(of: dates.expected[r])][g] += amount
-            sums[q.periods + 1][g] += amount
-            if dates.disputed[r] { sums[q.periods + 2][g] += amount }
-            if dates.noHistory[r] { sums[q.periods + 3][g] += amount }
+            sums[calendar.period(of: dates.expected[r])][g].add(amount, overflow: &overflow)
+            sums[q.periods + 1][g].add(amount, overflow: &overflow)
+            if dates.disputed[r] { sums[q.periods + 2][g].add(amount, overflow: &overflow) }
+            if dates.noHistory[r] { sums[q.periods + 3][g].add(amount, overflow: &overflow) }
         }
-        return table(q, run: run, calendar: calendar, sums: sums)
+        try MetricError.check(overflow, "the expected collections of a group")
+        return try table(q, run: run, calendar: calendar, sums: sums)
     }
 
     /// Assembles the rows in the engine's group order (dimension values sorted, missing last).
-    private func table(_ q: ForecastQuery, run: QueryRun, calendar: ForecastCalendar, sums: [[Int64]]) -> ForecastTable {
+    private func table(_ q: ForecastQuery, run: QueryRun, calendar: ForecastCalendar, sums: [[Int64]]) throws(MetricError) -> ForecastTable {
         let columns = (0..<sums.count).map { MetricColumn(name: "c\($0)", kind: .money) }
         let values = sums.map { column in column.map(MetricValue.money) }
-        let ordered = MetricColumns.rows(run: run, dates: [q.asOf], columns: columns, perDate: [(values, run.touched)],
+        let ordered = try MetricColumns.rows(run: run, dates: [q.asOf], columns: columns, perDate: [(values, run.touched)],
                                          forceEmptyGroup: q.dimensions.isEmpty)
         let rows = ordered.map { row -> ForecastTable.Row in
             let money = row.values.map { value -> Int64 in
@@ -64,6 +67,11 @@ extension MetricEngine {
     /// - Throws: ``MetricError`` for a date after `as_of` or a missing rate.
     public func predictedPayDates(asOf: Day) throws -> [Int32] {
         try check([asOf])
+        return try allPredictedPayDays(asOf: asOf)
+    }
+
+    /// ``predictedPayDates(asOf:)`` once the date is checked.
+    private func allPredictedPayDays(asOf: Day) throws(MetricError) -> [Int32] {
         let dates = try expectedDates(at: asOf.rawValue)
         return Array(dates.expected[0..<rows.documentCount])
     }
@@ -75,9 +83,14 @@ extension MetricEngine {
     /// - Throws: ``MetricError`` for a date after `as_of` or a missing rate.
     public func predictedPayDates(asOf: Day, documents: [Int32]) throws -> [Int32] {
         try check([asOf])
+        return try predictedPayDays(asOf: asOf, documents: documents)
+    }
+
+    /// ``predictedPayDates(asOf:documents:)`` once the date is checked.
+    func predictedPayDays(asOf: Day, documents: [Int32]) throws(MetricError) -> [Int32] {
         // A large share of the ledger: one pass over all of it costs no more.
         if documents.count > rows.documentCount / 8 {
-            let all = try predictedPayDates(asOf: asOf)
+            let all = try allPredictedPayDays(asOf: asOf)
             return documents.map { $0 >= 0 ? all[Int($0)] : Self.noPredictedPayDate }
         }
         return try selectedExpectedDates(documents, at: asOf.rawValue)
@@ -85,14 +98,15 @@ extension MetricEngine {
 
     /// The expected dates of `documents` at `d` from what they depend on (``SelectedExpectedDates``).
     func selectedExpectedDates(_ documents: [Int32], at d: Int32) throws(MetricError) -> [Int32] {
-        let selected = SelectedExpectedDates(ledger: ledger, history: derived.paymentHistory(ledger),
-                                             book: RateBook(ledger: ledger), day: d)
+        let selected = SelectedExpectedDates(ledger: ledger, history: try derived.paymentHistory(ledger, stop: cancellation),
+                                             book: RateBook(ledger: ledger), day: d, stop: cancellation)
         return try selected.expected(documents)
     }
 
     /// The expected dates of every item row at `d`.
     func expectedDates(at d: Int32) throws(MetricError) -> ExpectedDates {
-        let state = OpenState(rows: rows, ledger: ledger, at: d)
-        return try ExpectedDates(rows: rows, ledger: ledger, state: state, book: RateBook(ledger: ledger))
+        let state = try OpenState(rows: rows, ledger: ledger, at: d, checked: !derived.amountBounds(ledger).openAmountsFit,
+                                  stop: cancellation)
+        return try ExpectedDates(rows: rows, ledger: ledger, state: state, book: RateBook(ledger: ledger), stop: cancellation)
     }
 }

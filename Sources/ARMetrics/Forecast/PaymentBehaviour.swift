@@ -21,7 +21,7 @@ struct PaymentBehaviour: Sendable {
 
     static let window: Int32 = 365
 
-    init(ledger: Ledger, book: RateBook, at d: Int32) throws(MetricError) {
+    init(ledger: Ledger, book: RateBook, at d: Int32, stop: CancellationToken) throws(MetricError) {
         day = d
         let docs = ledger.documents, customers = ledger.customers
         let reporting = book.target(book.reporting)
@@ -29,6 +29,7 @@ struct PaymentBehaviour: Sendable {
         var segmentSum = [WeightedSum](repeating: WeightedSum(), count: customers.segment.values.count)
         var ledgerSum = WeightedSum()
         for i in 0..<docs.count {
+            try stop.poll(row: i)
             guard let (late, weight) = try Self.lateness(i, docs, book: book, reporting: reporting, at: d) else { continue }
             let c = Int(docs.customer[i])
             customerSum[c].add(late, weight: weight)
@@ -124,10 +125,14 @@ struct PaymentBehaviour: Sendable {
 
     /// The first date document `i`'s cumulative allocations reach its amount (write-offs never
     /// clear an invoice).
+    @inline(__always)
     static func clearingDay(_ i: Int, _ docs: DocumentTable) -> Int32? {
         var paid: Int64 = 0
         for k in Int(docs.allocationStart[i])..<Int(docs.allocationStart[i + 1]) {
-            paid += docs.allocationAmount[k]
+            // Saturating: allocations adding up beyond 64 bits must not trap, and past Int64.max
+            // they have reached any amount.
+            let (sum, overflow) = paid.addingReportingOverflow(docs.allocationAmount[k])
+            paid = overflow ? (sum < 0 ? .max : .min) : sum
             if paid >= docs.amount[i] { return docs.allocationDay[k] }
         }
         return nil

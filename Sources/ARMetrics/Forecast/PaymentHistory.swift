@@ -28,8 +28,11 @@ struct PaymentHistory: Sendable {
 
     static let maxPrefixCells = 1 << 20
 
-    /// - Parameter maxPrefixCells: the largest prefix table kept (buckets × days).
-    init(ledger: Ledger, book: RateBook, maxPrefixCells: Int = PaymentHistory.maxPrefixCells) {
+    /// - Parameters:
+    ///   - maxPrefixCells: the largest prefix table kept (buckets × days).
+    ///   - stop: polled every few thousand documents.
+    init(ledger: Ledger, book: RateBook, maxPrefixCells: Int = PaymentHistory.maxPrefixCells,
+         stop: CancellationToken = .never) throws(MetricError) {
         let docs = ledger.documents, customers = ledger.customers
         (customerStart, customerDocuments) = Self.byCustomer(docs.customer, customerCount: customers.count)
         // The issue-date factors between rate changes: the same conversion as `RateBook.cross`.
@@ -37,6 +40,7 @@ struct PaymentHistory: Sendable {
         var cleared = [Int32](repeating: PaymentHistory.notCleared, count: docs.count)
         var first = Int32.max, last = Int32.min
         for i in 0..<docs.count where !docs.isCreditNote(i) {
+            try stop.poll(row: i)
             guard let day = PaymentBehaviour.clearingDay(i, docs) else { continue }
             cleared[i] = day
             first = min(first, day)
@@ -50,6 +54,7 @@ struct PaymentHistory: Sendable {
         var denominator = numerator
         // Without the table, the behaviour at each date is the whole-ledger pass: nothing to keep.
         for i in 0..<docs.count where fits && cleared[i] != Self.notCleared {
+            try stop.poll(row: i)
             guard let weight = try? rates.convert(docs.amount[i], currency: docs.currency[i], on: docs.issue[i]) else {
                 unconverted.append((Int32(i), cleared[i]))
                 continue

@@ -11,7 +11,7 @@ struct PromiseCoverage: Sendable {
     /// Promised day per item row; `nil` when no promise covers it.
     private(set) var promisedDay: [Int32?]
 
-    init(rows: ItemRows, ledger: Ledger, state: OpenState, book: RateBook) throws(MetricError) {
+    init(rows: ItemRows, ledger: Ledger, state: OpenState, book: RateBook, stop: CancellationToken) throws(MetricError) {
         promisedDay = [Int32?](repeating: nil, count: rows.count)
         let promises = ledger.promises, d = state.day
         var accountLevel: [Int] = []
@@ -26,7 +26,8 @@ struct PromiseCoverage: Sendable {
         }
         for i in 0..<rows.documentCount where winner[i] >= 0 { promisedDay[i] = promises.promised[winner[i]] }
         guard !accountLevel.isEmpty else { return }
-        try applyAccountPromises(accountLevel, rows: rows, ledger: ledger, state: state, book: book)
+        try stop.checkpoint()
+        try applyAccountPromises(accountLevel, rows: rows, ledger: ledger, state: state, book: book, stop: stop)
     }
 
     /// Invoice-level tie-break: the latest made, then the later promised date, then the larger id.
@@ -51,10 +52,10 @@ struct PromiseCoverage: Sendable {
     /// items from the front of the pool (due date, then document id) while the running total
     /// stays within its amount, stopping at the first item that does not fit.
     private mutating func applyAccountPromises(_ promiseRows: [Int], rows: ItemRows, ledger: Ledger,
-                                               state: OpenState, book: RateBook) throws(MetricError) {
+                                               state: OpenState, book: RateBook, stop: CancellationToken) throws(MetricError) {
         let promises = ledger.promises, ids = ledger.documents.ids
         let ordered = Self.accountOrder(promiseRows, promises)
-        let pools = CustomerPools(rows: rows, state: state, excluding: promisedDay, ids: ids)
+        let pools = try CustomerPools(rows: rows, state: state, excluding: promisedDay, ids: ids, stop: stop)
         let factors = try book.factors(to: book.target(book.reporting), on: state.day)
         var next = 0
         while next < ordered.count {
@@ -83,12 +84,12 @@ struct PromiseCoverage: Sendable {
             let mixed = currency.contains { $0 != c }
             let limit = mixed ? try factors.convert(promises.amount[k], currency: c, currencies: ledger.currencies, day: d)
                 : promises.amount[k]
-            var total: Int64 = 0
+            var total: Int128 = 0   // a pool of items adding up beyond 64 bits simply stops fitting
             while front < open.count {
                 let value = mixed ? try factors.convert(open[front], currency: currency[front], currencies: ledger.currencies, day: d)
                     : open[front]
-                guard total + value <= limit else { break }
-                total += value
+                guard total + Int128(value) <= Int128(limit) else { break }
+                total += Int128(value)
                 promised[front] = promises.promised[k]
                 front += 1
             }
@@ -103,10 +104,10 @@ struct CustomerPools {
     private let order: [Int]
     private let start: [Int: Range<Int>]
 
-    init(rows: ItemRows, state: OpenState, excluding covered: [Int32?], ids: StringColumn) {
+    init(rows: ItemRows, state: OpenState, excluding covered: [Int32?], ids: StringColumn, stop: CancellationToken) throws(MetricError) {
         var candidates: [Int] = []
         for i in 0..<rows.documentCount where state.open[i] > 0 && covered[i] == nil { candidates.append(i) }
-        candidates.sort { a, b in
+        try candidates.sort(polling: stop) { a, b in
             if rows.customer[a] != rows.customer[b] { return rows.customer[a] < rows.customer[b] }
             if rows.due[a] != rows.due[b] { return rows.due[a] < rows.due[b] }
             return ids[a] < ids[b]

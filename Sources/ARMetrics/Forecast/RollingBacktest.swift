@@ -44,11 +44,12 @@ public enum RollingBacktest {
     /// A cut-off whose actuals are incomplete (the ledger's as-of date falls before the end of
     /// its last week) or that has no collections within the weeks is listed in
     /// ``RollingBacktestReport/skipped`` with the reason, not scored.
+    /// - Parameter cancellation: polled while it works (``MetricEngine/cancellable(by:)``), between and within cut-offs.
     /// - Throws: ``MetricError`` when `from` is after `to`, `to` is after the as-of date, no cut-off
     ///   falls in the range, `weeks` is below 1, or an amount has no rate at a cut-off.
     /// - Complexity: the item rows are laid out once; each cut-off then costs one backtest.
     public static func run(ledger: Ledger, from: Day, to: Day, every step: Step = .week, weeks: Int = 13,
-                           filter: ItemPredicate? = nil) throws -> RollingBacktestReport {
+                           filter: ItemPredicate? = nil, cancellation: CancellationToken = .never) throws -> RollingBacktestReport {
         guard from <= to else {
             throw MetricError(code: "bad_query", message: "the cut-offs run from \(from.iso) to \(to.iso), backwards: "
                 + "give the earlier date first")
@@ -58,7 +59,7 @@ public enum RollingBacktest {
             throw MetricError(code: "bad_query", message: "no month end falls between \(from.iso) and \(to.iso): "
                 + "widen the range to include one, or take weekly cut-offs")
         }
-        let engine = MetricEngine(ledger: ledger)
+        let engine = MetricEngine(ledger: ledger).cancellable(by: cancellation)
         try engine.check([last])
         var scored: [RollingBacktestReport.CutOff] = []
         var skipped: [RollingBacktestReport.Skipped] = []

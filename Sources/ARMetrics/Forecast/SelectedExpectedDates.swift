@@ -11,6 +11,8 @@ struct SelectedExpectedDates {
     let history: PaymentHistory
     let book: RateBook
     let day: Int32
+    /// Polled between the steps (the rows are few; the whole-ledger behaviour is not).
+    var stop = CancellationToken.never
 
     /// The expected day of each of `documents` (document rows; negative for cash on account),
     /// ``ExpectedDates/none`` for rows that are not positive open items at `d`.
@@ -21,14 +23,15 @@ struct SelectedExpectedDates {
         var wanted = [Bool](repeating: false, count: ledger.customers.count)
         var customers: [Int32] = []
         for (n, doc) in documents.enumerated() where doc >= 0 {
-            open[n] = openAmount(Int(doc))
+            open[n] = try openAmount(Int(doc))
             guard open[n] > 0 else { continue }
             disputed[n] = OpenState.hasOpenDispute(Int(doc), docs, ledger.disputes, at: d)
             let c = Int(docs.customer[Int(doc)])
             if !wanted[c] { customers.append(Int32(c)) }
             wanted[c] = true
         }
-        let behaviour = history.prefixNumerator == nil ? try PaymentBehaviour(ledger: ledger, book: book, at: d)
+        try stop.checkpoint()
+        let behaviour = history.prefixNumerator == nil ? try PaymentBehaviour(ledger: ledger, book: book, at: d, stop: stop)
             : try PaymentBehaviour(history: history, ledger: ledger, book: book, at: d, customers: customers,
                                    withResolutions: disputed.contains(true))
         let promised = try promisedDays(wanted: wanted)
@@ -47,8 +50,8 @@ struct SelectedExpectedDates {
     }
 
     /// Document `i`'s signed open amount at `d` (0 before it is issued).
-    private func openAmount(_ i: Int) -> Int64 {
-        ledger.documents.issue[i] <= day ? OpenState.documentOpen(i, ledger.documents, ledger.writeOffs, at: day) : 0
+    private func openAmount(_ i: Int) throws(MetricError) -> Int64 {
+        ledger.documents.issue[i] <= day ? try OpenState.documentOpen(i, ledger.documents, ledger.writeOffs, at: day) : 0
     }
 
     /// The promised day of the positive open documents of the `wanted` customers that a promise
@@ -63,7 +66,7 @@ struct SelectedExpectedDates {
             if doc < 0 {
                 let c = promises.customer[k]
                 if c >= 0, wanted[Int(c)] { accountLevel.append(k) }
-            } else if wanted[Int(docs.customer[Int(doc)])], openAmount(Int(doc)) > 0,
+            } else if wanted[Int(docs.customer[Int(doc)])], try openAmount(Int(doc)) > 0,
                       winner[doc].map({ PromiseCoverage.wins(k, over: $0, promises) }) ?? true {
                 winner[doc] = k
             }
@@ -77,8 +80,8 @@ struct SelectedExpectedDates {
             let customer = promises.customer[ordered[next]]
             var end = next
             while end < ordered.count, promises.customer[ordered[end]] == customer { end += 1 }
-            let pool = self.pool(of: Int(customer), excluding: winner)
-            let days = try PromiseCoverage.cover(open: pool.map { openAmount(Int($0)) }, currency: pool.map { docs.currency[Int($0)] },
+            let pool = try self.pool(of: Int(customer), excluding: winner)
+            let days = try PromiseCoverage.cover(open: pool.map { (i) throws(MetricError) in try openAmount(Int(i)) }, currency: pool.map { docs.currency[Int($0)] },
                                                  with: ordered[next..<end], ledger: ledger, factors: factors, at: d)
             for (i, day) in zip(pool, days) where day != nil { promised[i] = day }
             next = end
@@ -88,9 +91,12 @@ struct SelectedExpectedDates {
 
     /// Customer `c`'s positive open documents that no invoice-level promise covers, by due date
     /// then document id (``CustomerPools``).
-    private func pool(of c: Int, excluding covered: [Int32: Int]) -> [Int32] {
+    private func pool(of c: Int, excluding covered: [Int32: Int]) throws(MetricError) -> [Int32] {
         let docs = ledger.documents
-        var pool = history.documents(of: c).filter { covered[$0] == nil && openAmount(Int($0)) > 0 }
+        var pool: [Int32] = []
+        for i in history.documents(of: c) where covered[i] == nil {
+            if try openAmount(Int(i)) > 0 { pool.append(i) }
+        }
         pool.sort { a, b in
             if docs.due[Int(a)] != docs.due[Int(b)] { return docs.due[Int(a)] < docs.due[Int(b)] }
             return docs.ids[Int(a)] < docs.ids[Int(b)]

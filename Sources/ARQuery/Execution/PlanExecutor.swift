@@ -83,6 +83,6 @@ struct PlanExecutor {
     }
 
     private func engine(_ scan: SnapshotScan) throws -> MetricEngine {
-        try runner.engine(for: scan.snapshot, perimeter: scan.perimeter)
+        try runner.engine(for: scan.snapshot, perimeter: scan.perimeter, cancellation: options.cancellation)
     }
 }

@@ -44,9 +44,11 @@ public struct QueryRunner: Sendable {
     /// The latest snapshot's ledger.
     public var ledger: Ledger { engine.ledger }
 
-    /// The engine of `snapshot` restricted to `perimeter`, built on first use.
-    public func engine(for snapshot: SnapshotSource.Snapshot, perimeter: Perimeter = .everything) throws -> MetricEngine {
-        try engines.engine(snapshot, perimeter: perimeter, source: source)
+    /// The engine of `snapshot` restricted to `perimeter`, built on first use, polling `cancellation`.
+    public func engine(for snapshot: SnapshotSource.Snapshot, perimeter: Perimeter = .everything,
+                       cancellation: CancellationToken = .never) throws -> MetricEngine {
+        let engine = try engines.engine(snapshot, perimeter: perimeter, source: source)
+        return cancellation.flag == nil && cancellation.deadline == nil ? engine : engine.cancellable(by: cancellation)
     }
 
     /// Compiles and runs every statement of `text`.
@@ -94,13 +96,24 @@ public struct QueryRunner: Sendable {
     }
 }
 
-/// How one run goes: whose data it may read.
+/// How one run goes: whose data it may read, and when it must stop.
 public struct QueryOptions: Sendable {
     /// The rows the run may read; the engine never sees the others (``Ledger/restricted(to:)``).
     public var perimeter: Perimeter
+    /// Polled by the engine between blocks of rows: a cancelled run, or one past its deadline,
+    /// stops within a few milliseconds and fails with Q3006 or Q3007.
+    public var cancellation: CancellationToken
 
-    public init(perimeter: Perimeter = .everything) {
+    public init(perimeter: Perimeter = .everything, cancellation: CancellationToken = .never) {
         self.perimeter = perimeter
+        self.cancellation = cancellation
+    }
+
+    /// These options with a time budget from now (the earlier deadline wins).
+    public func withBudget(_ budget: Duration) -> QueryOptions {
+        var options = self
+        options.cancellation = cancellation.withBudget(budget)
+        return options
     }
 }
 

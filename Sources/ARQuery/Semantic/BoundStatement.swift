@@ -158,32 +158,3 @@ public struct ItemsStatement: Sendable, Hashable {
     }
 }
 
-/// An `order by` key of an items statement.
-public struct ItemSortKey: Sendable, Hashable {
-    /// What an items statement can be ordered by.
-    public enum Column: Sendable, Hashable, CustomStringConvertible {
-        /// An item field (`open`, `dpd`, a dimension, …).
-        case field(ItemField)
-        /// The cash forecast's expected payment date (``MetricEngine/predictedPayDates(asOf:)``).
-        case predictedPayDate
-
-        public var description: String {
-            switch self {
-            case let .field(field): field.description
-            case .predictedPayDate: "predicted_pay_date"
-            }
-        }
-    }
-
-    public var column: Column
-    public var descending: Bool
-
-    public init(column: Column, descending: Bool) {
-        self.column = column
-        self.descending = descending
-    }
-
-    public init(field: ItemField, descending: Bool) {
-        self.init(column: .field(field), descending: descending)
-    }
-}
