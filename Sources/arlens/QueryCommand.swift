@@ -62,7 +62,7 @@ extension BoundStatement {
         switch self {
         case let .metrics(s): s.query.dates.count == 1 ? s.query.dates[0] : nil
         case let .items(s): s.asOf
-        case let .forecast(f): f.asOf
+        case let .forecast(f, _): f.asOf
         case .explain: nil
         }
     }

@@ -22,18 +22,15 @@ extension MetricEngine {
         let frame = try run.frame(at: q.asOf.rawValue)
         let dates = try ExpectedDates(rows: rows, ledger: ledger, state: frame.state, book: run.book)
         let calendar = ForecastCalendar(granularity: q.granularity, periods: q.periods, asOf: q.asOf)
-        let columnCount = q.periods + 4
+        // One column per (rule, period or later): rule k's periods start at column k × slots.
+        let slots = q.periods + 1
         // Every row's group is registered by the frame, so the group count is final here.
-        var sums = [[Int64]](repeating: run.perGroup(0), count: columnCount)
+        var sums = [[Int64]](repeating: run.perGroup(0), count: ForecastRule.allCases.count * slots)
         run.touched = []
         for r in 0..<rows.count where dates.expected[r] != ExpectedDates.none && frame.selected(r) {
             let g = Int(frame.rowGroup[r])
             run.touch(Int32(g))
-            let amount = frame.openOut[r]
-            sums[calendar.period(of: dates.expected[r])][g] += amount
-            sums[q.periods + 1][g] += amount
-            if dates.disputed[r] { sums[q.periods + 2][g] += amount }
-            if dates.noHistory[r] { sums[q.periods + 3][g] += amount }
+            sums[dates.rule(r).rawValue * slots + calendar.period(of: dates.expected[r])][g] += frame.openOut[r]
         }
         return table(q, run: run, calendar: calendar, sums: sums)
     }
@@ -44,13 +41,19 @@ extension MetricEngine {
         let values = sums.map { column in column.map(MetricValue.money) }
         let ordered = MetricColumns.rows(run: run, dates: [q.asOf], columns: columns, perDate: [(values, run.touched)],
                                          forceEmptyGroup: q.dimensions.isEmpty)
+        let slots = q.periods + 1
         let rows = ordered.map { row -> ForecastTable.Row in
             let money = row.values.map { value -> Int64 in
                 if case let .money(m) = value { return m }
                 return 0
             }
-            return ForecastTable.Row(keys: row.keys, periods: Array(money[0..<q.periods]), later: money[q.periods],
-                                     total: money[q.periods + 1], disputed: money[q.periods + 2], noHistory: money[q.periods + 3])
+            let amounts = (0..<slots).map { k in
+                ForecastAmounts(promise: money[ForecastRule.promise.rawValue * slots + k],
+                                behaviour: money[ForecastRule.behaviour.rawValue * slots + k],
+                                dispute: money[ForecastRule.dispute.rawValue * slots + k],
+                                noHistory: money[ForecastRule.noHistory.rawValue * slots + k])
+            }
+            return ForecastTable.Row(keys: row.keys, periods: Array(amounts.prefix(q.periods)), later: amounts[q.periods])
         }
         return ForecastTable(granularity: q.granularity, asOf: q.asOf,
                              periodStarts: calendar.starts.dropLast().map(Day.init(rawValue:)),

@@ -43,8 +43,8 @@ public struct QueryRunner: Sendable {
             return .table(ResultSet(table), chart: s.chart, metrics: table)
         case let .items(s):
             return .table(try OpenItemsExecutor(engine: engine).run(s), chart: nil, metrics: nil)
-        case let .forecast(query):
-            return .table(ResultSet(try engine.forecast(query)), chart: nil, metrics: nil)
+        case let .forecast(query, chart):
+            return .table(ResultSet(try engine.forecast(query)), chart: chart, metrics: nil)
         case let .explain(inner, sql: false):
             return .text(Planner(catalog: compiler.catalog).plan(inner).explained)
         case let .explain(inner, sql: true):

@@ -15,7 +15,7 @@ public struct Planner: Sendable {
         switch statement {
         case let .metrics(s): plan(s)
         case let .items(s): plan(s)
-        case let .forecast(f): plan(f)
+        case let .forecast(f, chart): chart.map { .chart($0, plan(f)) } ?? plan(f)
         case let .explain(inner, _): plan(inner)
         }
     }
