@@ -8,7 +8,7 @@ struct HeatmapPainter: KindPainter {
         let rows = chart.series, columns = chart.categories
         canvas.setFont(size: 11)
         let values = rows.flatMap { $0.values.prefix(columns.count).compactMap { $0 }.filter(\.isFinite) }
-        let low = min(0, values.min() ?? 0), high = values.max() ?? 1
+        let (low, high, capped) = Self.colourRange(values)
         let rowNameWidth = min(area.width * 0.28, rows.map { canvas.width($0.name) }.max() ?? 0)
         let header = 22.0, keyHeight = 34.0
         let grid = area.inset(top: header, left: rowNameWidth + 10, bottom: keyHeight)
@@ -50,12 +50,25 @@ struct HeatmapPainter: KindPainter {
                 }
             }
         }
-        paintKey(low: low, high: high, at: Rect(x: grid.x, y: grid.y + cellHeight * Double(rows.count) + 12,
+        paintKey(low: low, high: high, capped: capped, at: Rect(x: grid.x, y: grid.y + cellHeight * Double(rows.count) + 12,
                                                width: min(220, grid.width), height: 10))
     }
 
-    /// A gradient bar from the lowest to the highest value, labelled at both ends.
-    private func paintKey(low: Double, high: Double, at bar: Rect) {
+    /// The values the colour ramp spans: from zero (or the lowest) to the highest, or, when a
+    /// few cells dwarf the rest (the top one over 4× the 95th percentile, as a "(none)" group
+    /// does), to the 95th percentile, the cells above it taking the darkest colour (`capped`).
+    static func colourRange(_ values: [Double]) -> (low: Double, high: Double, capped: Bool) {
+        let low = min(0, values.min() ?? 0), high = values.max() ?? 1
+        guard values.count >= 12 else { return (low, high, false) }
+        let sorted = values.sorted()
+        let percentile = sorted[Int((Double(sorted.count - 1) * 0.95).rounded(.down))]
+        guard percentile > low, high - low > 4 * (percentile - low) else { return (low, high, false) }
+        return (low, percentile, true)
+    }
+
+    /// A gradient bar from the lowest to the highest value, labelled at both ends ("≥" when the
+    /// ramp is capped below the highest value).
+    private func paintKey(low: Double, high: Double, capped: Bool, at bar: Rect) {
         let steps = 44
         for index in 0..<steps {
             let t = Double(index) / Double(steps - 1)
@@ -64,6 +77,7 @@ struct HeatmapPainter: KindPainter {
         }
         canvas.setFont(size: 10)
         canvas.text(chart.valueFormat.label(low), x: bar.x, y: bar.maxY + 10, theme.mutedText)
-        canvas.text(chart.valueFormat.label(high), x: bar.maxX, y: bar.maxY + 10, anchor: .trailing, theme.mutedText)
+        canvas.text((capped ? "≥ " : "") + chart.valueFormat.label(high), x: bar.maxX, y: bar.maxY + 10, anchor: .trailing,
+                    theme.mutedText)
     }
 }

@@ -17,6 +17,12 @@ struct ValueAxis {
         unit = format.axisUnit
     }
 
+    /// An axis over `values` and zero, for `length` points.
+    init(values: [Double], length: Double, format: ValueFormat) {
+        let (low, high) = ValueAxis.range(values, includeZero: true)
+        self.init(minimum: low, maximum: high, length: length, format: format)
+    }
+
     /// The widest tick label in the canvas's current font.
     func labelWidth(_ canvas: Canvas) -> Double { labels.map(canvas.width).max() ?? 0 }
 

@@ -81,12 +81,12 @@ extension ChartBuilder {
                 let values = rows.map { shape.number(row: $0, column: column) }
                 tiles.append(KPITile(label: shape.name(ofColumn: column), value: values.last ?? nil,
                                      previous: values.count > 1 ? values[values.count - 2] : nil, format: format,
-                                     sparkline: values, higherIsBetter: !lowerIsBetter))
+                                     sparkline: values, direction: lowerIsBetter ? .lowerIsBetter : .higherIsBetter))
             } else {
                 for row in rows {
                     let label = shape.keyColumns.isEmpty ? shape.name(ofColumn: column) : "\(shape.name(ofColumn: column)) · \(shape.label(ofRow: row))"
                     tiles.append(KPITile(label: label, value: shape.number(row: row, column: column), format: format,
-                                         higherIsBetter: !lowerIsBetter))
+                                         direction: lowerIsBetter ? .lowerIsBetter : .higherIsBetter))
                 }
             }
         }

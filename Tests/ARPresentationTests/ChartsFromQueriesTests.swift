@@ -65,7 +65,7 @@ struct ChartsFromQueriesTests {
         #expect(chart.tiles.count == 1)
         #expect(chart.tiles[0].sparkline.count == 13)
         #expect(chart.tiles[0].previous != nil)
-        #expect(chart.tiles[0].higherIsBetter == false)
+        #expect(chart.tiles[0].direction == .lowerIsBetter)
     }
 
     @Test func anEmptyResultDrawsANoDataChart() throws {
