@@ -71,8 +71,9 @@ struct CartesianPainter: KindPainter {
 
     private func paintBars(_ axis: ValueAxis, plot: Rect) {
         let slot = plot.width / Double(count)
-        let band = slot * (count > 24 ? 0.85 : 0.7)
         let stacked = chart.kind == .stackedBar || chart.series.count == 1
+        // A lone bar across half the chart reads as a panel, not a bar: cap the width.
+        let band = min(slot * (count > 24 ? 0.85 : 0.7), 72 * Double(stacked ? 1 : chart.series.count))
         let barWidth = stacked ? band : band / Double(chart.series.count)
         let zero = y(0, axis, plot)
         let colors = chart.seriesColors

@@ -2,6 +2,7 @@ import ARCharts
 import ARPresentation
 import ARQuery
 import ArgumentParser
+import Foundation
 
 /// `arlens chart`: a query's result drawn to PNG, SVG or PDF.
 struct ChartCommand: ParsableCommand {
@@ -61,8 +62,11 @@ struct ChartCommand: ParsableCommand {
         let statements = try QueryText.compile(runner, query, parameters: QueryText.parameters(parameters))
         guard let statement = statements.last else { throw CommandFailure("the query gave no statement to chart") }
         let outcome = try KPIHistory.series(for: statement, runner: runner) ?? runner.execute(statement)
+        let ledger = snapshot.ledger.snapshot
+        let context = ChartContext(asOf: statement.singleDate ?? ledger.asOf, currency: ledger.reportingCurrency,
+                                   snapshotID: snapshot.entry?.id, renderedAt: Date())
         try ChartOutput.write(outcome, to: out, options: ChartOutputOptions(width: width, height: height, scale: scale,
-                                                                              theme: theme, title: title))
+                                                                              theme: theme, title: title, context: context))
         print("wrote \(out)")
     }
 }
