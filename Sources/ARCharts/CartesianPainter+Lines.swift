@@ -15,8 +15,13 @@ extension CartesianPainter {
             }
             paintLine(points, color: colors[index], width: series.isMuted ? 1.5 : 2.25,
                       dash: chart.dashPattern(ofSeries: index), projectedFrom: series.projectedFrom,
-                      markers: count <= 24 && !series.isMuted)
+                      markers: showsMarkers(plot) && !series.isMuted)
         }
+    }
+
+    /// Markers while there are few points, far enough apart not to merge into a bead string.
+    func showsMarkers(_ plot: Rect) -> Bool {
+        count <= 24 && plot.width / Double(max(1, count)) >= 12
     }
 
     /// A line, dashed from `projectedFrom` on (joined to the last point before it), with
@@ -76,7 +81,7 @@ extension CartesianPainter {
                 value(series.values, k).map { (slotCenter(k, plot), axis.position($0, from: plot.maxY, to: plot.y)) }
             }
             paintLine(points, color: theme.overlayLine, width: 2, dash: index == 0 ? [] : [2, 3],
-                      projectedFrom: series.projectedFrom, markers: count <= 24)
+                      projectedFrom: series.projectedFrom, markers: showsMarkers(plot))
         }
     }
 }

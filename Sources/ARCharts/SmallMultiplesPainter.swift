@@ -39,7 +39,8 @@ struct SmallMultiplesPainter: KindPainter {
             && chart.panels.allSatisfy { $0.series.map(\.name) == names && $0.kind == chart.panels[0].kind }
     }
 
-    /// The column count that makes panels largest at a landscape shape (about 1.6 : 1).
+    /// The column count that makes panels largest at a square shape or wider (each panel needs
+    /// height for its axis labels as much as width for its categories).
     static func columns(count: Int, in area: Rect) -> Int {
         (1...count).max { a, b in score(columns: a, count: count, area: area) < score(columns: b, count: count, area: area) } ?? 1
     }
@@ -48,6 +49,6 @@ struct SmallMultiplesPainter: KindPainter {
         let rows = (count + columns - 1) / columns
         let width = (area.width - gap * Double(columns - 1)) / Double(columns)
         let height = (area.height - gap * Double(rows - 1)) / Double(rows)
-        return min(width, height * 1.6)
+        return min(width, height)
     }
 }

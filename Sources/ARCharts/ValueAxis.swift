@@ -88,7 +88,9 @@ struct CategoryLabels {
                 let text = canvas.truncated(texts[index], maxWidth: room)
                 canvas.rotatedText(text, x: x + 3, y: plot.maxY + 9, angle: CategoryLabels.angle, color)
             } else {
-                canvas.text(texts[index], x: x, y: plot.maxY + 12, anchor: .center, color)
+                // The last labels may not reach past the plot's right edge, where the chart is cut.
+                let half = canvas.width(texts[index]) / 2
+                canvas.text(texts[index], x: min(x, plot.maxX + 6 - half), y: plot.maxY + 12, anchor: .center, color)
             }
         }
     }

@@ -106,11 +106,11 @@ struct ForecastChartData {
         }
     }
 
-    /// "Expected after 2027-01-24: EUR 12.6M (not drawn); all 14 periods and later: EUR 93.4M".
+    /// "Expected after 2027-01-24: EUR 12.6M, not drawn (EUR 93.4M in all)".
     var laterNote: String {
         let whole = totals.compactMap { $0 }.reduce(later, +)
         let after = lastPeriodEnd.map { "after \($0.iso)" } ?? "later"
-        return "Expected \(after): \(format.label(later)), not drawn; in all \(format.label(whole)) of positive open items"
+        return "Expected \(after): \(format.label(later)), not drawn (\(format.label(whole)) in all)"
     }
 }
 

@@ -36,7 +36,7 @@ struct ReadableChartsTests {
         }
         let cumulative = try #require(chart.overlay?.series.first?.values.last ?? nil)
         #expect(abs(cumulative - 80_794_743.27) < 0.005)   // 93,375,158.01 in all − 12,580,414.74 later
-        #expect(chart.notes == ["Expected after 2027-01-24: EUR 12.6M, not drawn; in all EUR 93.4M of positive open items"])
+        #expect(chart.notes == ["Expected after 2027-01-24: EUR 12.6M, not drawn (EUR 93.4M in all)"])
     }
 
     @Test func groupedForecastStacksGroupsAndALineIsTheWeeklyTotal() throws {
