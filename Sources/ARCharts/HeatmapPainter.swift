@@ -30,8 +30,11 @@ struct HeatmapPainter: KindPainter {
         for (rowIndex, row) in rows.enumerated() {
             let top = grid.y + Double(rowIndex) * cellHeight
             canvas.setFont(size: 11)
-            canvas.text(canvas.truncated(row.name, maxWidth: rowNameWidth), x: grid.x - 10, y: top + cellHeight / 2,
-                        anchor: .trailing, theme.text)
+            // Rows thinner than a line of text are named every k-th row.
+            if rowIndex % max(1, Int((canvas.fontSize * 1.3 / cellHeight).rounded(.up))) == 0 {
+                canvas.text(canvas.truncated(row.name, maxWidth: rowNameWidth), x: grid.x - 10, y: top + cellHeight / 2,
+                            anchor: .trailing, theme.text)
+            }
             for columnIndex in columns.indices {
                 let cell = Rect(x: grid.x + Double(columnIndex) * cellWidth, y: top, width: cellWidth, height: cellHeight)
                 let inner = cell.inset(by: 1)
@@ -39,7 +42,7 @@ struct HeatmapPainter: KindPainter {
                     canvas.fill(inner, theme.panel)
                     continue
                 }
-                let color = theme.heat(high > low ? (v - low) / (high - low) : 0)
+                let color = v < low ? theme.belowZero : theme.heat(high > low ? (v - low) / (high - low) : 0)
                 canvas.fill(inner, color)
                 canvas.setFont(size: 10.5)
                 let text = cellLabels[cellLabelIndex]
@@ -54,14 +57,17 @@ struct HeatmapPainter: KindPainter {
                                                width: min(220, grid.width), height: 10))
     }
 
-    /// The values the colour ramp spans: from zero (or the lowest) to the highest, or, when a
-    /// few cells dwarf the rest (the top one over 4× the 95th percentile, as a "(none)" group
-    /// does), to the 95th percentile, the cells above it taking the darkest colour (`capped`).
+    /// The values the colour ramp spans: from zero to the highest, or, when a few cells dwarf
+    /// the rest (the top one over 4× the 90th percentile, as a "(none)" group and "Other" do), to the 90th
+    /// percentile, the cells above it taking the darkest colour (`capped`). Negative cells (credits)
+    /// are drawn apart in `belowZero` rather than stretching the ramp; with no positive value the
+    /// ramp runs from the lowest.
     static func colourRange(_ values: [Double]) -> (low: Double, high: Double, capped: Bool) {
-        let low = min(0, values.min() ?? 0), high = values.max() ?? 1
+        let high = values.max() ?? 1
+        let low = high > 0 ? 0 : min(0, values.min() ?? 0)
         guard values.count >= 12 else { return (low, high, false) }
         let sorted = values.sorted()
-        let percentile = sorted[Int((Double(sorted.count - 1) * 0.95).rounded(.down))]
+        let percentile = sorted[Int((Double(sorted.count - 1) * 0.9).rounded(.down))]
         guard percentile > low, high - low > 4 * (percentile - low) else { return (low, high, false) }
         return (low, percentile, true)
     }
@@ -77,6 +83,12 @@ struct HeatmapPainter: KindPainter {
         }
         canvas.setFont(size: 10)
         canvas.text(chart.valueFormat.label(low), x: bar.x, y: bar.maxY + 10, theme.mutedText)
+        let values = chart.series.flatMap { $0.values.compactMap { $0 } }
+        if values.contains(where: { $0 < low }) {
+            let swatch = Rect(x: bar.maxX + 16, y: bar.y, width: 14, height: bar.height)
+            canvas.fill(swatch, theme.belowZero)
+            canvas.text("below \(chart.valueFormat.label(low))", x: swatch.maxX + 6, y: bar.midY, theme.mutedText)
+        }
         canvas.text((capped ? "≥ " : "") + chart.valueFormat.label(high), x: bar.maxX, y: bar.maxY + 10, anchor: .trailing,
                     theme.mutedText)
     }

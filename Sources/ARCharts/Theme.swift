@@ -29,6 +29,9 @@ public enum Theme: String, Sendable, Equatable, CaseIterable {
     var negative: Color { Color(hex: 0xD55E00) }
     var level: Color { self == .light ? Color(hex: 0x0072B2) : Color(hex: 0x3A8FD0) }
 
+    /// Heatmap cells below the ramp's zero (credits): a cool tint apart from the warm ramp.
+    var belowZero: Color { self == .light ? Color(hex: 0xC6DBEF) : Color(hex: 0x2B4F73) }
+
     /// A sequential ramp for heatmaps (Paul Tol's YlOrBr, colour-blind safe): `t` in 0...1.
     func heat(_ t: Double) -> Color {
         let stops: [UInt32] = [0xFFFFE5, 0xFFF7BC, 0xFEE391, 0xFEC44F, 0xFB9A29, 0xEC7014, 0xCC4C02, 0x993404, 0x662506]

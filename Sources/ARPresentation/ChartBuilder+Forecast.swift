@@ -12,6 +12,11 @@ extension ChartBuilder {
     static func forecast(_ shape: ResultShape, kind asked: ChartKind?) -> Chart {
         if asked == .table { return table(shape) }
         let table = ForecastChartData(shape)
+        guard table.whole != 0 else {
+            var empty = Chart(kind: .stackedBar, categories: [], series: [], valueFormat: table.format)
+            empty.notes = ["No positive open item matches: nothing is expected"]
+            return empty
+        }
         var notes: [String] = []
         var kind = asked ?? .stackedBar
         if [.kpi, .waterfall, .smallMultiples].contains(kind) {
@@ -34,7 +39,7 @@ extension ChartBuilder {
         default:
             chart = Chart(kind: kind, categories: table.periods, categoriesAreDates: true, series: table.series,
                           valueFormat: table.format)
-            chart = reduceSeries(chart, additive: true, groups: table.series.count)
+            chart = reduceSeries(chart, additive: true, groups: table.series.count, byTotal: true)
             if kind == .stackedBar || kind == .groupedBar {
                 chart.overlay = ChartOverlay(series: [Series(name: "cumulative (right axis)", values: table.cumulative)],
                                              valueFormat: table.format)
@@ -107,8 +112,10 @@ struct ForecastChartData {
     }
 
     /// "Expected after 2027-01-24: EUR 12.6M, not drawn (EUR 93.4M in all)".
+    /// Everything expected: the periods and later.
+    var whole: Double { totals.compactMap { $0 }.reduce(later, +) }
+
     var laterNote: String {
-        let whole = totals.compactMap { $0 }.reduce(later, +)
         let after = lastPeriodEnd.map { "after \($0.iso)" } ?? "later"
         return "Expected \(after): \(format.label(later)), not drawn (\(format.label(whole)) in all)"
     }

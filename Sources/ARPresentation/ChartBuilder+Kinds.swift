@@ -34,8 +34,8 @@ extension ChartBuilder {
         for (g, group) in groups.enumerated() {
             for (c, column) in columns.enumerated() {
                 let s = g * columns.count + c
-                let name = columns.count == 1 ? group
-                    : shape.keyColumns.isEmpty ? shape.name(ofColumn: column) : "\(group) \(shape.name(ofColumn: column))"
+                let metric = MetricNames.display(shape.name(ofColumn: column))
+                let name = columns.count == 1 ? group : shape.keyColumns.isEmpty ? metric : "\(group) \(metric)"
                 let projectedFrom = lower[s].indices.first { lower[s][$0] != nil || upper[s][$0] != nil }
                 series.append(Series(name: name, values: values[s],
                                      band: projectedFrom == nil ? nil : SeriesBand(lower: lower[s], upper: upper[s]),
@@ -65,7 +65,7 @@ extension ChartBuilder {
         let kept = ranked.top(horizontal ? maxRows : maxColumns, sorted: horizontal)
         var chart = Chart(kind: kind, categories: kept.labels,
                           series: shape.valueColumns.enumerated().map { c, column in
-                              Series(name: shape.name(ofColumn: column), values: kept.values[c])
+                              Series(name: MetricNames.display(shape.name(ofColumn: column)), values: kept.values[c])
                           }, valueFormat: format)
         if let note = kept.note(of: ranked.labels.count, by: stacked ? "total" : shape.valueColumns.first.map(shape.name(ofColumn:))) {
             chart.notes.append(note)
@@ -105,18 +105,28 @@ extension ChartBuilder {
         return chart
     }
 
-    /// Rows × metric columns (groups × aging buckets), or groups × dates for a series.
+    /// Rows × metric columns (groups × aging buckets), or groups × dates for a series; past
+    /// ``maxRows`` rows, the largest by total and "Other" when the values add up.
     static func heatmap(_ shape: ResultShape) -> Chart {
         let format = valueFormat(shape)
+        let names: [String], columns: [String], cells: [[Double?]]
         if shape.isSeries {
-            let line = timeSeriesChart(.line, shape)
-            return Chart.heatmap(rows: line.series.map(\.name), columns: line.categories, columnsAreDates: true,
-                                 values: line.series.map(\.values), valueFormat: format)
+            let line = timeSeriesChart(.line, shape.keeping(Array(shape.valueColumns.prefix(1))))
+            let full = line.kind == .smallMultiples ? line.panels.flatMap(\.series) : line.series
+            (names, columns, cells) = (full.map(\.name), line.kind == .smallMultiples ? line.panels.first?.categories ?? [] : line.categories,
+                                       full.map(\.values))
+        } else {
+            let rows = shape.result.rows.indices
+            (names, columns) = (rows.map(shape.label(ofRow:)), shape.valueColumns.map(shape.name(ofColumn:)))
+            cells = rows.map { row in shape.valueColumns.map { shape.number(row: row, column: $0) } }
         }
-        let rows = shape.result.rows.indices
-        return Chart.heatmap(rows: rows.map(shape.label(ofRow:)), columns: shape.valueColumns.map(shape.name(ofColumn:)),
-                             values: rows.map { row in shape.valueColumns.map { shape.number(row: row, column: $0) } },
-                             valueFormat: format)
+        // Ranking reads values[series][row]: here a column is a series.
+        let byColumn = columns.indices.map { c in cells.map { c < $0.count ? $0[c] : nil } }
+        let kept = Ranking(labels: names, values: byColumn, byTotal: true, additive: isAdditive(shape)).top(maxRows, sorted: false)
+        var chart = Chart.heatmap(rows: kept.labels, columns: columns, columnsAreDates: shape.isSeries,
+                                  values: kept.labels.indices.map { r in kept.values.map { $0[r] } }, valueFormat: format)
+        if let note = kept.note(of: names.count, by: "total") { chart.notes.append(note) }
+        return chart
     }
 
     /// A bridge from one row: the first figure is the opening level, the last the closing level,

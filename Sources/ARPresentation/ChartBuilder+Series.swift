@@ -7,13 +7,16 @@ extension ChartBuilder {
     /// Many series made readable: a projection of several groups becomes one panel per group
     /// on a shared axis; beyond eight series, stacks of money keep the seven largest and sum the
     /// rest in "Other", and lines keep the seven largest in colour with the rest in grey.
-    static func reduceSeries(_ chart: Chart, additive: Bool, groups: Int) -> Chart {
+    /// - Parameter byTotal: rank series by their sum over the categories (a forecast's weeks)
+    ///   rather than by their value at the last date.
+    static func reduceSeries(_ chart: Chart, additive: Bool, groups: Int, byTotal: Bool = false) -> Chart {
         if chart.series.contains(where: { $0.band != nil }) && groups > 3 && chart.series.count == groups {
             return projectionPanels(chart)
         }
         guard chart.series.count > maxColouredSeries else { return chart }
         let keep = maxColouredSeries - 1
-        let latest: [Double] = chart.series.map(latestValue)
+        let latest: [Double] = chart.series.map(byTotal ? totalValue : latestValue)
+        let measure = byTotal ? "in all" : "at the last date"
         let ranked = chart.series.indices.sorted { latest[$0] != latest[$1] ? latest[$0] > latest[$1] : $0 < $1 }
         let top = Set(ranked.prefix(keep))
         var reduced = chart
@@ -25,7 +28,7 @@ extension ChartBuilder {
             }
             reduced.series = chart.series.indices.filter(top.contains).map { chart.series[$0] }
                 + [Series(name: "Other (\(rest.count))", values: other, isMuted: true)]
-            reduced.notes.append("The \(keep) largest of \(chart.series.count) at the last date; the other \(rest.count) summed in 'Other (\(rest.count))'")
+            reduced.notes.append("The \(keep) largest of \(chart.series.count) \(measure); the other \(rest.count) summed in 'Other (\(rest.count))'")
         } else {
             reduced.series = chart.series.enumerated().map { index, series in
                 guard !top.contains(index) else { return series }
@@ -34,7 +37,7 @@ extension ChartBuilder {
                 muted.band = nil
                 return muted
             }
-            reduced.notes.append("The \(keep) highest of \(chart.series.count) at the last date in colour; the other \(chart.series.count - keep) in grey")
+            reduced.notes.append("The \(keep) highest of \(chart.series.count) \(measure) in colour; the other \(chart.series.count - keep) in grey")
         }
         return reduced
     }
@@ -43,6 +46,10 @@ extension ChartBuilder {
     static func latestValue(_ series: Series) -> Double {
         for value in series.values.reversed() { if let value, value.isFinite { return value } }
         return -.infinity
+    }
+
+    static func totalValue(_ series: Series) -> Double {
+        series.values.compactMap { $0 }.filter(\.isFinite).reduce(0, +)
     }
 
     /// One panel per group, each its line and band, all on the same value axis.

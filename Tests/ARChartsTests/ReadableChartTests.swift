@@ -30,7 +30,10 @@ struct ReadableChartTests {
         #expect(HeatmapPainter.colourRange(even) == (0, 20, false))
         let skewed = (1...19).map(Double.init) + [1_000]
         let capped = HeatmapPainter.colourRange(skewed)
-        #expect(capped.capped && capped.high == 19 && capped.low == 0)
+        #expect(capped.capped && capped.high == 18 && capped.low == 0)
+        // Credits do not stretch the ramp below zero; only negative data does.
+        #expect(HeatmapPainter.colourRange([-71, 5, 29]) == (0, 29, false))
+        #expect(HeatmapPainter.colourRange([-7, -2]) == (-7, -2, false))
     }
 
     @Test func mutedSeriesAreGreyAndTakeNoPaletteSlot() {

@@ -48,6 +48,8 @@ struct ReadableChartsTests {
         let monthly = try chart("forecast collections monthly next 3 months")
         #expect(monthly.categories == ["2026-10-01", "2026-11-01", "2026-12-01"])
         #expect(monthly.notes.last?.hasPrefix("Expected after 2026-12-31: ") == true)
+        let nothing = try chart(#"forecast collections weekly next 4 weeks where customer = "nobody""#)
+        #expect(nothing.isEmpty && nothing.notes == ["No positive open item matches: nothing is expected"])
     }
 
     @Test func mixedUnitsBecomeTilesOrOnePanelPerUnit() throws {
