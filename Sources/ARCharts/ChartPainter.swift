@@ -122,6 +122,18 @@ extension KindPainter {
         return (axis, plot, labels)
     }
 
+    /// The rows to name when rows are thinner than a line of text: every k-th from the first,
+    /// the last of them moved to the last row ("Other" is the row a reader looks for there).
+    func namedRows(count: Int, rowHeight: Double) -> Set<Int> {
+        let every = max(1, Int((canvas.fontSize * 1.3 / max(rowHeight, 0.01)).rounded(.up)))
+        var rows = Array(stride(from: 0, to: count, by: every))
+        if let last = rows.last, last != count - 1 {
+            if rows.count > 1 { rows.removeLast() }
+            rows.append(count - 1)
+        }
+        return Set(rows)
+    }
+
     /// Horizontal grid lines with their tick labels on the left, and the unit above the axis.
     func paintValueGrid(_ axis: ValueAxis, plot: Rect, area: Rect) {
         for (tick, label) in zip(axis.ticks, axis.labels) {

@@ -27,11 +27,12 @@ struct HeatmapPainter: KindPainter {
             canvas.text(text, x: grid.x + (Double(index) + 0.5) * cellWidth, y: area.y + header / 2 - 2,
                         anchor: .center, theme.text)
         }
+        canvas.setFont(size: 11)
+        let named = namedRows(count: rows.count, rowHeight: cellHeight)
         for (rowIndex, row) in rows.enumerated() {
             let top = grid.y + Double(rowIndex) * cellHeight
             canvas.setFont(size: 11)
-            // Rows thinner than a line of text are named every k-th row.
-            if rowIndex % max(1, Int((canvas.fontSize * 1.3 / cellHeight).rounded(.up))) == 0 {
+            if named.contains(rowIndex) {
                 canvas.text(canvas.truncated(row.name, maxWidth: rowNameWidth), x: grid.x - 10, y: top + cellHeight / 2,
                             anchor: .trailing, theme.text)
             }

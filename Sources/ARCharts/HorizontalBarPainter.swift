@@ -27,11 +27,10 @@ struct HorizontalBarPainter: KindPainter {
 
         let slot = plot.height / Double(count)
         let band = min(slot * 0.72, 28 * Double(stacked ? 1 : chart.series.count))
-        // When rows are thinner than a line of text, name every k-th row only.
-        let nameEvery = max(1, Int((canvas.fontSize * 1.3 / slot).rounded(.up)))
+        let named = namedRows(count: count, rowHeight: slot)
         for index in 0..<count {
             let center = plot.y + (Double(index) + 0.5) * slot
-            if index % nameEvery == 0 {
+            if named.contains(index) {
                 let name = canvas.truncated(chart.categories[index], maxWidth: nameWidth)
                 canvas.text(name, x: plot.x - 10, y: center, anchor: .trailing, theme.text)
             }
