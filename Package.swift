@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ARSQLTests", dependencies: ["ARSQL", "ARQuery", "ARImport", "ARGenerator", "CSQLite"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "ARChartsTests", dependencies: ["ARCharts"], exclude: ["Golden"], swiftSettings: swiftSettings),
-        .testTarget(name: "ARPresentationTests", dependencies: ["ARPresentation", "ARImport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARPresentationTests", dependencies: ["ARPresentation", "ARImport"], exclude: ["Golden"], swiftSettings: swiftSettings),
         // Runs the built `arlens` binary end to end on the bundled sample.
         .testTarget(name: "ARLensCLITests", dependencies: ["ARImport", "ARQuery", "ARRepl", "ARStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ARReplTests", dependencies: ["ARRepl", "ARImport"], swiftSettings: swiftSettings),

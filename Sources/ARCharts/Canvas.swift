@@ -100,9 +100,11 @@ final class Canvas {
     }
 
     /// A polyline through `points`; nil points break it into separate runs.
-    func polyline(_ points: [(Double, Double)?], _ color: Color, width: Double) {
+    func polyline(_ points: [(Double, Double)?], _ color: Color, width: Double, dash: [Double] = []) {
         setColor(color)
         cairo_set_line_width(cr, width)
+        if !dash.isEmpty { dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) } }
+        defer { if !dash.isEmpty { cairo_set_dash(cr, nil, 0, 0) } }
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
         var drawing = false

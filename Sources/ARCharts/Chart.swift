@@ -1,8 +1,9 @@
 /// A chart as data: what to draw, not how. Knows nothing of Cairo.
 ///
 /// Series charts (bars, lines, areas, donut, heatmap) read `categories` and `series`; the
-/// waterfall reads `steps`, the KPI board reads `tiles` and the table reads `table`. Build
-/// them with the initialiser or with the factory methods (`Chart.waterfall(steps:)`, …).
+/// waterfall reads `steps`, the KPI board reads `tiles`, the table reads `table` and small
+/// multiples read `panels`. Build them with the initialiser or with the factory methods
+/// (`Chart.waterfall(steps:)`, `Chart.smallMultiples(panels:)`, …).
 public struct Chart: Sendable, Equatable {
     /// How the data is drawn.
     public var kind: ChartKind
@@ -32,6 +33,16 @@ public struct Chart: Sendable, Equatable {
     /// Whether a rise is good news: colours waterfall movements (good: bluish green, bad:
     /// vermillion). An AR bridge passes false: sales raise AR, collections bring it down.
     public var increaseIsGood: Bool
+    /// Lines drawn over bars against a second value axis on the right (a cumulative total).
+    public var overlay: ChartOverlay?
+    /// A value range the axis must cover whatever the data (panels of small multiples share one).
+    public var valueRange: ClosedRange<Double>?
+    /// Small print under the plot: what is not drawn and why, how the chart was chosen.
+    public var notes: [String]
+    /// What the file says it is: SVG `<title>`/`<desc>`, PDF title, subject and dates.
+    public var metadata: ChartMetadata
+    /// The charts of a `.smallMultiples` chart, drawn in a grid under one title.
+    public var panels: [Chart]
 
     /// Creates a series chart: bars, lines, areas, donut or heatmap.
     public init(
@@ -53,6 +64,11 @@ public struct Chart: Sendable, Equatable {
         self.tiles = []
         self.table = nil
         self.increaseIsGood = true
+        self.overlay = nil
+        self.valueRange = nil
+        self.notes = []
+        self.metadata = ChartMetadata()
+        self.panels = []
     }
 
     /// A waterfall bridge, e.g. opening AR + sales − collections − credit notes − write-offs = closing AR.
@@ -101,9 +117,24 @@ public struct Chart: Sendable, Equatable {
         return chart
     }
 
+    /// Several charts in a grid under one title, e.g. one panel per unit (money, ratios, days)
+    /// or per group. Panels keep their own titles; a legend common to all is drawn once.
+    public static func smallMultiples(title: String? = nil, subtitle: String? = nil, panels: [Chart],
+                                      theme: Theme = .light) -> Chart {
+        var chart = Chart(kind: .smallMultiples, title: title, subtitle: subtitle, categories: [], series: [],
+                          theme: theme)
+        chart.panels = panels.map { panel in
+            var panel = panel
+            panel.theme = theme
+            return panel
+        }
+        return chart
+    }
+
     /// True when there is nothing to plot; such a chart renders as a "No data" panel.
     public var isEmpty: Bool {
         switch kind {
+        case .smallMultiples: return panels.allSatisfy(\.isEmpty)
         case .waterfall: return steps.isEmpty
         case .kpi: return tiles.isEmpty
         case .table: return table.map { $0.header.isEmpty && $0.rows.isEmpty } ?? true
@@ -115,26 +146,6 @@ public struct Chart: Sendable, Equatable {
 
 /// The kinds of chart ARCharts draws.
 public enum ChartKind: String, Sendable, CaseIterable, Equatable {
-    case stackedBar, groupedBar, horizontalBar, line, area, donut, waterfall, heatmap, kpi, table
-}
-
-/// One named run of values, aligned with the chart's categories.
-public struct Series: Sendable, Equatable {
-    /// The legend label.
-    public var name: String
-    /// One value per category; `nil` is a gap (drawn as nothing, never as zero).
-    public var values: [Double?]
-
-    /// A series named `name` with one value per category.
-    public init(name: String, values: [Double?]) {
-        self.name = name
-        self.values = values
-    }
-}
-
-/// Where the legend is drawn. Space for it is always reserved, so it never covers data.
-public enum LegendPlacement: String, Sendable, Equatable {
-    /// Top for several series, hidden for one (right for a donut).
-    case automatic
-    case top, bottom, right, hidden
+    case stackedBar, groupedBar, horizontalBar, horizontalStackedBar, line, area, donut, waterfall, heatmap, kpi, table
+    case smallMultiples
 }

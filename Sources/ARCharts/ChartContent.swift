@@ -38,18 +38,22 @@ public struct KPITile: Sendable, Equatable {
     public var format: ValueFormat
     /// Recent history, oldest first; drawn as a sparkline when it has two or more values.
     public var sparkline: [Double?]
-    /// Whether a rise is good news (sales) or bad news (DSO, overdue); colours the delta.
-    public var higherIsBetter: Bool
+    /// The ISO days of the sparkline's values: the first and last are written under it, and the
+    /// change line reads "vs <the day before the last>" (`previous` is that day's value).
+    public var sparklineDates: [String]
+    /// Which way is good news; colours the change.
+    public var direction: KPIDirection
 
-    /// A tile; `previous` and `sparkline` are optional.
+    /// A tile; `previous`, `sparkline` and its dates are optional.
     public init(label: String, value: Double?, previous: Double? = nil, format: ValueFormat,
-                sparkline: [Double?] = [], higherIsBetter: Bool = true) {
+                sparkline: [Double?] = [], sparklineDates: [String] = [], direction: KPIDirection = .higherIsBetter) {
         self.label = label
         self.value = value
         self.previous = previous
         self.format = format
         self.sparkline = sparkline
-        self.higherIsBetter = higherIsBetter
+        self.sparklineDates = sparklineDates
+        self.direction = direction
     }
 
     /// The relative change from `previous` to `value` (0.1 is +10 %), nil when undefined.
@@ -57,6 +61,38 @@ public struct KPITile: Sendable, Equatable {
         guard let value, let previous, previous != 0 else { return nil }
         return (value - previous) / abs(previous)
     }
+
+    /// The change as the tile shows it, signed: percentage points for a ratio or a percentage
+    /// (22.6 % → 26.0 % is +3.4), a relative change in percent otherwise (+4.4 for 10 % more
+    /// would be +10); nil when undefined.
+    public var change: Double? {
+        guard let value, let previous, value.isFinite, previous.isFinite else { return nil }
+        switch format {
+        case .ratio: return (value - previous) * 100
+        case .percent: return value - previous
+        default: return relativeChange.map { $0 * 100 }
+        }
+    }
+
+    /// `change` without its sign, with its unit: "3.4 pts" or "4.4%".
+    public var changeLabel: String? {
+        guard let change else { return nil }
+        let digits = NumberText.grouped(abs(change), decimals: 1)
+        switch format {
+        case .ratio, .percent: return digits + " pts"
+        default: return digits + "%"
+        }
+    }
+}
+
+/// Which way a KPI's change is good news.
+public enum KPIDirection: String, Sendable, Equatable {
+    /// A rise is good (collection effectiveness, promises kept): green up, vermillion down.
+    case higherIsBetter
+    /// A fall is good (DSO, overdue, AR): green down, vermillion up.
+    case lowerIsBetter
+    /// Neither: the change is shown in grey.
+    case neutral
 }
 
 /// Horizontal alignment of a table column.

@@ -3,10 +3,11 @@ import Foundation
 
 /// Draws charts to PNG, SVG or PDF bytes through one Cairo code path.
 ///
-/// SVG and PDF output is byte-identical for the same chart and size (the PDF dates are fixed
-/// to the Unix epoch), so charts can be kept as golden files and diffed.
+/// SVG and PDF output is byte-identical for the same chart and size (the PDF dates are the
+/// chart's `metadata.creationDate`, the Unix epoch when it has none), so charts can be kept as
+/// golden files and diffed.
 public enum ChartRenderer {
-    /// Fixed PDF creation and modification date, so equal charts give equal files.
+    /// The PDF creation and modification date of a chart without one, so equal charts give equal files.
     static let pdfDate = "1970-01-01T00:00:00Z"
 
     /// Renders `chart` and returns the file's bytes.
@@ -26,7 +27,7 @@ public enum ChartRenderer {
             if let surface { cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX) }
         case .pdf:
             surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.context, size.width, size.height)
-            if let surface { setFixedPDFMetadata(surface, title: chart.title) }
+            if let surface { setPDFMetadata(surface, chart.documentMetadata) }
         }
         guard let surface else { throw ChartRenderError.cairo("no surface") }
         defer { cairo_surface_destroy(surface) }
@@ -46,7 +47,10 @@ public enum ChartRenderer {
             try checkCairo(cairo_surface_status(surface), "finishing the \(format.rawValue) file")
         }
         let bytes = withExtendedLifetime(sink) { sink.bytes }
-        return format == .svg ? SVGNormalizer.normalize(bytes) : bytes
+        guard format == .svg else { return bytes }
+        let metadata = chart.documentMetadata
+        return SVGNormalizer.insertingMetadata(SVGNormalizer.normalize(bytes), title: metadata.title,
+                                               description: metadata.description)
     }
 
     /// Renders `chart` to `url`, the format taken from the file extension (.png, .svg, .pdf).
@@ -62,10 +66,30 @@ public enum ChartRenderer {
         }
     }
 
-    /// Fixes the PDF dates (Cairo would stamp the current time) and sets the title.
-    static func setFixedPDFMetadata(_ surface: OpaquePointer, title: String?) {
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, pdfDate)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, pdfDate)
-        if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+    /// Sets the PDF's title, subject, keywords and dates (Cairo would stamp the current time:
+    /// without a creation date the epoch is written, so equal charts give equal files).
+    static func setPDFMetadata(_ surface: OpaquePointer, _ metadata: ChartMetadata) {
+        let date = metadata.creationDate ?? pdfDate
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ARLens")
+        if let title = metadata.title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+        if let subject = metadata.description { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject) }
+        if !metadata.keywords.isEmpty {
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords.joined(separator: ", "))
+        }
+    }
+}
+
+extension Chart {
+    /// The metadata written into files: the chart's own, its title defaulting to the title and
+    /// subtitle joined ("Aging by customer group · as of 2026-10-31 · EUR").
+    var documentMetadata: ChartMetadata {
+        var metadata = self.metadata
+        if metadata.title == nil {
+            let parts = [title, subtitle].compactMap { $0 }.filter { !$0.isEmpty }
+            metadata.title = parts.isEmpty ? nil : parts.joined(separator: " · ")
+        }
+        return metadata
     }
 }

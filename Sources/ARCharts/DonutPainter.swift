@@ -59,7 +59,9 @@ struct DonutPainter: KindPainter {
                                        maxWidth: radius * 1.1)
         canvas.text(totalText, x: cx, y: cy - 2, anchor: .center, theme.text)
         canvas.setFont(size: 11)
-        canvas.text("Total", x: cx, y: cy + canvas.fontSize + 6, anchor: .center, theme.mutedText)
+        // Negative parts have no slice: the figure in the hole is then not the series' total.
+        let hasNegative = chart.series.first?.values.contains { ($0 ?? 0) < 0 } == true
+        canvas.text(hasNegative ? "Positive parts" : "Total", x: cx, y: cy + canvas.fontSize + 6, anchor: .center, theme.mutedText)
         key.paint(on: canvas, x: cx + radius + 40, midY: area.midY, maxHeight: area.height, theme: theme)
     }
 

@@ -47,19 +47,43 @@ struct KPIPainter: KindPainter {
         canvas.text(canvas.truncated(valueText, maxWidth: inner.width), x: inner.x, y: valueY, theme.text)
 
         let deltaY = valueY + fullSize * 0.5 + 12
-        if let change = tile.relativeChange {
-            let good = (change >= 0) == tile.higherIsBetter
-            let arrow = change > 0 ? "▲" : change < 0 ? "▼" : "●"
-            let text = arrow + " " + NumberText.grouped(abs(change) * 100, decimals: 1) + "%"
-            canvas.setFont(size: 11, bold: true)
-            let color = change == 0 ? theme.mutedText : good ? theme.positive : theme.negative
-            canvas.text(text, x: inner.x, y: deltaY, color)
-            canvas.setFont(size: 11)
-            canvas.text(canvas.truncated("vs previous", maxWidth: inner.width - canvas.width(text) - 20),
-                        x: inner.x + canvas.width(text) + 14, y: deltaY, theme.mutedText)
+        paintChange(tile, x: inner.x, y: deltaY, width: inner.width)
+        var spark = Rect(x: inner.x, y: deltaY + 12, width: inner.width, height: inner.maxY - deltaY - 12)
+        let ends = sparklineEnds(tile)
+        if let ends, spark.height >= 40 {
+            canvas.setFont(size: 9.5)
+            canvas.text(ends.first, x: spark.x, y: spark.maxY - 4, theme.mutedText)
+            canvas.text(ends.last, x: spark.maxX, y: spark.maxY - 4, anchor: .trailing, theme.mutedText)
+            spark = spark.inset(bottom: 16)
         }
-        let spark = Rect(x: inner.x, y: deltaY + 12, width: inner.width, height: inner.maxY - deltaY - 12)
         paintSparkline(tile.sparkline, in: spark)
+    }
+
+    /// "▲ 3.4 pts vs Sep 26": arrow and size of the change, coloured by whether it is good news.
+    private func paintChange(_ tile: KPITile, x: Double, y: Double, width: Double) {
+        guard let change = tile.change, let label = tile.changeLabel else { return }
+        let good: Bool? = switch tile.direction {
+        case .higherIsBetter: change > 0
+        case .lowerIsBetter: change < 0
+        case .neutral: nil
+        }
+        let arrow = change > 0 ? "▲" : change < 0 ? "▼" : "●"
+        let text = arrow + " " + label
+        canvas.setFont(size: 11, bold: true)
+        let color = change == 0 || good == nil ? theme.mutedText : good == true ? theme.positive : theme.negative
+        canvas.text(text, x: x, y: y, color)
+        let textWidth = canvas.width(text)
+        canvas.setFont(size: 11)
+        let since = sparklineEnds(tile)?.previous.map { "vs " + $0 } ?? "vs previous"
+        canvas.text(canvas.truncated(since, maxWidth: width - textWidth - 20), x: x + textWidth + 14, y: y, theme.mutedText)
+    }
+
+    /// The first, previous and last sparkline dates as axis labels ("Oct 25", "Sep 26", "Oct 26").
+    private func sparklineEnds(_ tile: KPITile) -> (first: String, previous: String?, last: String)? {
+        let dates = tile.sparklineDates
+        guard dates.count >= 2, dates.count == tile.sparkline.count else { return nil }
+        let labels = DateLabels.labels(for: dates)
+        return (labels[0], labels[labels.count - 2], labels[labels.count - 1])
     }
 
     private func paintSparkline(_ values: [Double?], in rect: Rect) {

@@ -4,12 +4,13 @@ struct Legend {
     struct Entry {
         var name: String
         var color: Color
+        /// A line swatch (lines, overlays) rather than a square (bars, areas).
+        var isLine: Bool
     }
 
     let placement: LegendPlacement
     let entries: [Entry]
     let theme: Theme
-    let lineSwatch: Bool
     private var strip = Rect(x: 0, y: 0, width: 0, height: 0)
     private var rows: [[(entry: Entry, text: String, width: Double)]] = []
 
@@ -19,10 +20,9 @@ struct Legend {
 
     init(chart: Chart) {
         theme = chart.theme
-        lineSwatch = chart.kind == .line
-        let named = chart.series.enumerated().map { Entry(name: $0.element.name, color: chart.theme.seriesColor($0.offset)) }
+        let named = Legend.entries(of: chart)
         switch (chart.kind, chart.legend) {
-        case (.waterfall, _), (.heatmap, _), (.kpi, _), (.table, _), (.donut, _), (_, .hidden):
+        case (.waterfall, _), (.heatmap, _), (.kpi, _), (.table, _), (.donut, _), (.smallMultiples, _), (_, .hidden):
             // Donut slices are labelled by the donut painter's own key.
             placement = .hidden
         case (_, .automatic):
@@ -31,6 +31,26 @@ struct Legend {
             placement = chosen
         }
         entries = placement == .hidden ? [] : named
+    }
+
+    /// One entry per coloured series, then the muted ones (one "n others" entry when there are
+    /// several), then the overlay's lines.
+    static func entries(of chart: Chart) -> [Entry] {
+        let isLine = chart.kind == .line
+        let colors = chart.seriesColors
+        var entries = chart.series.indices.filter { !chart.series[$0].isMuted }.map {
+            Entry(name: chart.series[$0].name, color: colors[$0], isLine: isLine)
+        }
+        let muted = chart.series.filter(\.isMuted)
+        if let only = muted.first, muted.count == 1 {
+            entries.append(Entry(name: only.name, color: chart.theme.mutedSeries, isLine: isLine))
+        } else if muted.count > 1 {
+            entries.append(Entry(name: "\(muted.count) others", color: chart.theme.mutedSeries, isLine: isLine))
+        }
+        for series in chart.overlay?.series ?? [] {
+            entries.append(Entry(name: series.name, color: chart.theme.overlayLine, isLine: true))
+        }
+        return entries
     }
 
     /// Lays the entries out and returns the area left for the plot.
@@ -73,7 +93,7 @@ struct Legend {
             let y = strip.y + (Double(rowIndex) + 0.5) * Legend.rowHeight
             var x = strip.x
             for item in row {
-                if lineSwatch {
+                if item.entry.isLine {
                     canvas.line(x, y, x + Legend.swatch + 2, y, item.entry.color, width: 2.5)
                 } else {
                     canvas.fillRounded(Rect(x: x, y: y - Legend.swatch / 2, width: Legend.swatch, height: Legend.swatch),

@@ -21,13 +21,18 @@ struct NiceScale: Equatable {
         step = NiceScale.niceNumber((high - low) / Double(ticks - 1), round: true)
         lower = (low / step).rounded(.down) * step
         upper = (high / step).rounded(.up) * step
+        // A sliver below zero (a −350 credit among millions) would cost a whole step of axis:
+        // the axis then ends just below zero, between ticks.
+        if low < 0, high > 0, -low < step * 0.05 { lower = low }
     }
 
-    /// The tick values from `lower` to `upper`, snapped so that 0.30000000000000004 prints as 0.3.
+    /// The tick values from `lower` to `upper` (multiples of `step`), snapped so that
+    /// 0.30000000000000004 prints as 0.3.
     var ticks: [Double] {
-        let count = Int(((upper - lower) / step).rounded()) + 1
-        return (0..<count).map { index in
-            let value = lower + Double(index) * step
+        let first = (lower / step - 1e-9).rounded(.up)
+        let count = Int(((upper / step) - first + 1e-9).rounded(.down)) + 1
+        return (0..<max(0, count)).map { index in
+            let value = (first + Double(index)) * step
             return abs(value) < step * 1e-9 ? 0 : value
         }
     }

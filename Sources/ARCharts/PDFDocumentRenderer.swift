@@ -21,10 +21,13 @@ public final class PDFDocumentRenderer {
     /// The number of pages begun so far.
     public private(set) var pageCount = 0
 
-    /// Starts an empty document; `title` goes into the PDF metadata.
-    public init(title: String? = nil) {
+    /// Starts an empty document; `title` and `metadata` (subject, keywords, creation date: the
+    /// epoch when it has none) go into the PDF's document information.
+    public init(title: String? = nil, metadata: ChartMetadata = ChartMetadata()) {
         surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.context, Page.a4Portrait.width, Page.a4Portrait.height)
-        ChartRenderer.setFixedPDFMetadata(surface, title: title)
+        var metadata = metadata
+        if metadata.title == nil { metadata.title = title }
+        ChartRenderer.setPDFMetadata(surface, metadata)
         context = cairo_create(surface)
         canvas = Canvas(context)
     }

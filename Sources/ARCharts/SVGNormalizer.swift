@@ -37,4 +37,42 @@ enum SVGNormalizer {
         while end < svg.count, (48...57).contains(svg[end]) { end += 1 }
         return end > index + marker.count ? end : nil
     }
+
+    /// `svg` with `<title>` and `<desc>` as the root element's first children (what screen
+    /// readers and file browsers show), text escaped for XML.
+    static func insertingMetadata(_ svg: [UInt8], title: String?, description: String?) -> [UInt8] {
+        var elements = ""
+        if let title, !title.isEmpty { elements += "<title>" + escaped(title) + "</title>\n" }
+        if let description, !description.isEmpty { elements += "<desc>" + escaped(description) + "</desc>\n" }
+        guard !elements.isEmpty, let root = rootTagEnd(svg) else { return svg }
+        var out = Array(svg[...root])
+        out.append(UInt8(ascii: "\n"))
+        out += Array(elements.utf8)
+        var rest = svg[(root + 1)...]
+        if rest.first == UInt8(ascii: "\n") { rest = rest.dropFirst() }
+        out += rest
+        return out
+    }
+
+    /// The index of the `>` that closes the `<svg …>` start tag.
+    private static func rootTagEnd(_ svg: [UInt8]) -> Int? {
+        let open = Array("<svg".utf8)
+        guard let start = (0..<max(0, svg.count - open.count)).first(where: { svg[$0..<($0 + open.count)].elementsEqual(open) })
+        else { return nil }
+        return svg[start...].firstIndex(of: UInt8(ascii: ">"))
+    }
+
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
 }

@@ -19,10 +19,18 @@ public enum Theme: String, Sendable, Equatable, CaseIterable {
         return Color(hex: palette[index % palette.count])
     }
 
+    /// Series drawn behind the coloured ones: "Other", groups not highlighted.
+    var mutedSeries: Color { self == .light ? Color(hex: 0xB4BBC3) : Color(hex: 0x5A626C) }
+    /// Overlay lines (a cumulative total) over coloured bars.
+    var overlayLine: Color { self == .light ? Color(hex: 0x1F2328) : Color(hex: 0xE6EDF3) }
+
     /// Waterfall and KPI colours: good (bluish green), bad (vermillion), level (blue).
     var positive: Color { Color(hex: 0x009E73) }
     var negative: Color { Color(hex: 0xD55E00) }
     var level: Color { self == .light ? Color(hex: 0x0072B2) : Color(hex: 0x3A8FD0) }
+
+    /// Heatmap cells below the ramp's zero (credits): a cool tint apart from the warm ramp.
+    var belowZero: Color { self == .light ? Color(hex: 0xC6DBEF) : Color(hex: 0x2B4F73) }
 
     /// A sequential ramp for heatmaps (Paul Tol's YlOrBr, colour-blind safe): `t` in 0...1.
     func heat(_ t: Double) -> Color {
@@ -30,6 +38,30 @@ public enum Theme: String, Sendable, Equatable, CaseIterable {
         let clamped = max(0, min(1, t.isFinite ? t : 0)) * Double(stops.count - 1)
         let index = min(stops.count - 2, Int(clamped))
         return Color(hex: stops[index]).mixed(with: Color(hex: stops[index + 1]), amount: clamped - Double(index))
+    }
+}
+
+extension Chart {
+    /// The colour of each series: the palette in order for the coloured ones (muted series take
+    /// no palette slot), grey for the muted ones.
+    var seriesColors: [Color] {
+        var next = 0
+        return series.map { series in
+            if series.isMuted { return theme.mutedSeries }
+            defer { next += 1 }
+            return theme.seriesColor(next)
+        }
+    }
+
+    /// A dash pattern for lines once the palette's eight colours are used up, so that the
+    /// ninth line does not look like the first.
+    func dashPattern(ofSeries index: Int) -> [Double] {
+        let coloured = series[..<index].filter { !$0.isMuted }.count
+        return switch coloured / 8 {
+        case 0: []
+        case 1: [7, 4]
+        default: [2, 3]
+        }
     }
 }
 

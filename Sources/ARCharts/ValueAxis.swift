@@ -17,6 +17,12 @@ struct ValueAxis {
         unit = format.axisUnit
     }
 
+    /// An axis over `values` and zero, for `length` points.
+    init(values: [Double], length: Double, format: ValueFormat) {
+        let (low, high) = ValueAxis.range(values, includeZero: true)
+        self.init(minimum: low, maximum: high, length: length, format: format)
+    }
+
     /// The widest tick label in the canvas's current font.
     func labelWidth(_ canvas: Canvas) -> Double { labels.map(canvas.width).max() ?? 0 }
 
@@ -82,7 +88,9 @@ struct CategoryLabels {
                 let text = canvas.truncated(texts[index], maxWidth: room)
                 canvas.rotatedText(text, x: x + 3, y: plot.maxY + 9, angle: CategoryLabels.angle, color)
             } else {
-                canvas.text(texts[index], x: x, y: plot.maxY + 12, anchor: .center, color)
+                // The last labels may not reach past the plot's right edge, where the chart is cut.
+                let half = canvas.width(texts[index]) / 2
+                canvas.text(texts[index], x: min(x, plot.maxX + 6 - half), y: plot.maxY + 12, anchor: .center, color)
             }
         }
     }

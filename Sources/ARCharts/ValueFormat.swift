@@ -50,7 +50,8 @@ public enum ValueFormat: Sendable, Equatable {
             return values.map { value in
                 let scaled = value / divisor
                 // Far below the shared unit ("0.0M"), a value keeps its own ("5,000", "64k").
-                if abs(scaled) < 0.1 && value != 0 { return NumberText.abbreviated(value) }
+                if value == 0 { return "0" }
+                if abs(scaled) < 0.1 { return NumberText.abbreviated(value) }
                 return NumberText.trimmingZeros(NumberText.grouped(scaled, decimals: abs(scaled) < 10 ? 1 : 0)) + suffix
             }
         default:

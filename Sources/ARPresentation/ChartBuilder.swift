@@ -2,27 +2,30 @@ import ARCharts
 import ARCore
 import ARQuery
 
-/// Turns a query result into a chart: the kind asked for, or one chosen from the result's shape
-/// (a series becomes a line, aging buckets a stacked bar, one row of figures KPI tiles).
+/// Turns a query result into a chart that reads right without help: the kind asked for, or one
+/// chosen from the result's shape (docs/charts.md, "The automatic choice"), a title that says
+/// what it is of, and notes for whatever is not drawn.
 public enum ChartBuilder {
     /// The chart of `result`.
     /// - Parameters:
     ///   - spec: the query's `| chart …` clause; `nil` or a `nil` kind chooses from the shape.
     ///   - title: a title given on the command line (the clause's title wins).
-    public static func chart(for result: ResultSet, spec: ChartSpec?, title: String? = nil, theme: Theme = .light) -> Chart {
+    ///   - context: the as-of date, currency, perimeter and snapshot, for the subtitle and metadata.
+    public static func chart(for result: ResultSet, spec: ChartSpec?, title: String? = nil, theme: Theme = .light,
+                             context: ChartContext = ChartContext()) -> Chart {
         let shape = ResultShape(result)
-        let kind = spec?.kind.map(chartKind) ?? automaticKind(shape)
+        let asked = spec?.kind.map(chartKind)
         var chart: Chart
-        switch kind {
-        case .kpi: chart = kpi(shape)
-        case .waterfall: chart = waterfall(shape)
-        case .heatmap: chart = heatmap(shape)
-        case .table: chart = table(shape)
-        case .donut: chart = donut(shape)
-        default: chart = seriesChart(kind, shape)
+        if shape.isForecast {
+            chart = forecast(shape, kind: asked)
+        } else if shape.isItems && asked == nil {
+            chart = items(shape)
+        } else {
+            chart = build(asked ?? automaticKind(shape), shape)
         }
-        chart.title = spec?.title ?? title
-        chart.subtitle = subtitle(shape)
+        chart.title = spec?.title ?? title ?? automaticTitle(shape)
+        chart.subtitle = subtitle(shape, context: context, kind: chart.kind)
+        chart.metadata = context.metadata()
         chart.theme = theme
         return chart
     }
@@ -42,17 +45,50 @@ public enum ChartBuilder {
         }
     }
 
+    /// Vertical charts hold this many categories; more become the largest ones and "Other".
+    static let maxColumns = 12
+    /// Horizontal bar charts hold this many rows before the same.
+    static let maxRows = 15
+
+    /// The kind a result's shape calls for (docs/charts.md, "The automatic choice").
     static func automaticKind(_ shape: ResultShape) -> ChartKind {
         if shape.isSeries { return .line }
-        if shape.looksLikeBuckets { return .stackedBar }
-        if shape.result.rows.count == 1 && shape.keyColumns.isEmpty && shape.valueColumns.count <= 4 { return .kpi }
-        return .groupedBar
+        if shape.rowCount == 1 && shape.keyColumns.isEmpty && shape.valueColumns.count <= 8 && !shape.looksLikeBuckets {
+            return .kpi
+        }
+        let crowded = shape.rowCount > maxColumns
+            || shape.result.rows.indices.contains { shape.label(ofRow: $0).count > 14 }
+        if shape.looksLikeBuckets { return crowded ? .horizontalStackedBar : .stackedBar }
+        return crowded ? .horizontalBar : .groupedBar
+    }
+
+    /// The chart of `kind`; bars, lines and areas of several units become one panel per unit.
+    static func build(_ kind: ChartKind, _ shape: ResultShape) -> Chart {
+        switch kind {
+        case .kpi: return kpi(shape)
+        case .waterfall: return waterfall(shape)
+        case .heatmap: return heatmap(shape)
+        case .table, .smallMultiples: return table(shape)
+        case .donut: return donut(shape)
+        case .stackedBar, .groupedBar, .horizontalBar, .horizontalStackedBar, .line, .area:
+            let units = shape.unitGroups
+            guard units.count > 1 else { return seriesChart(kind, shape) }
+            return Chart.smallMultiples(panels: units.map { columns in
+                var panel = seriesChart(kind, shape.keeping(columns))
+                panel.title = columns.map { MetricNames.display(shape.name(ofColumn: $0)) }.joined(separator: ", ")
+                return panel
+            })
+        }
     }
 
     static func valueFormat(_ shape: ResultShape) -> ValueFormat {
         guard let first = shape.valueColumns.first else { return .number(decimals: 0) }
-        return switch shape.result.columns[first].type {
-        case .money: .money(currency: shape.result.currency.code)
+        return format(shape.type(ofColumn: first), shape.result.currency)
+    }
+
+    static func format(_ type: ResultType, _ currency: Currency) -> ValueFormat {
+        switch type {
+        case .money: .money(currency: currency.code)
         case .ratio: .ratio
         case .days: .days
         case .percent: .percent
@@ -60,13 +96,5 @@ public enum ChartBuilder {
         case .count: .count
         case .string, .date: .number(decimals: 0)
         }
-    }
-
-    static func subtitle(_ shape: ResultShape) -> String? {
-        let names = shape.valueColumns.map(shape.name(ofColumn:))
-        guard !names.isEmpty else { return nil }
-        let metrics = shape.looksLikeBuckets ? "aging" : names.prefix(4).joined(separator: ", ")
-        let money = shape.valueColumns.contains { shape.result.columns[$0].type == .money }
-        return metrics + (money ? " · \(shape.result.currency.code)" : "")
     }
 }

@@ -2,6 +2,7 @@ import ARCharts
 import ARPresentation
 import ARQuery
 import ArgumentParser
+import Foundation
 
 /// `arlens chart`: a query's result drawn to PNG, SVG or PDF.
 struct ChartCommand: ParsableCommand {
@@ -63,8 +64,10 @@ struct ChartCommand: ParsableCommand {
             let options = try data.queryOptions()
             return try KPIHistory.series(for: statement, runner: runner, options: options) ?? runner.execute(statement, options: options)
         }
+        let context = outcome.result.map { ChartContext($0.context, currency: runner.ledger.snapshot.reportingCurrency, renderedAt: Date()) }
+            ?? ChartContext(renderedAt: Date())
         try ChartOutput.write(outcome, to: out, options: ChartOutputOptions(width: width, height: height, scale: scale,
-                                                                              theme: theme, title: title))
+                                                                              theme: theme, title: title, context: context))
         print("wrote \(out)")
     }
 }

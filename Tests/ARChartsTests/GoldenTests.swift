@@ -14,7 +14,7 @@ struct GoldenTests {
     /// … and at most this share of pixels may differ.
     static let maxDifferingFraction = 0.01
 
-    static let cases: [(String, Chart)] = SampleCharts.all + [
+    static let cases: [(String, Chart)] = SampleCharts.all + SampleCharts.readable + [
         ("stacked-bar-dark", { var c = SampleCharts.stackedBar; c.theme = .dark; return c }()),
         ("kpi-dark", { var c = SampleCharts.kpi; c.theme = .dark; return c }()),
         ("empty", Chart(kind: .line, title: "Overdue rate", categories: [], series: [])),

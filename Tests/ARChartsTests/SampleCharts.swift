@@ -82,11 +82,11 @@ enum SampleCharts {
 
     static let kpi = Chart.kpi(title: "Credit management overview", tiles: [
         KPITile(label: "Open AR", value: 3_320_000, previous: 3_180_000, format: .money(currency: "EUR"),
-                sparkline: [2.9, 3.0, 3.1, 3.05, 3.18, 3.32], higherIsBetter: false),
+                sparkline: [2.9, 3.0, 3.1, 3.05, 3.18, 3.32], direction: .lowerIsBetter),
         KPITile(label: "DSO", value: 46.7, previous: 48.3, format: .days,
-                sparkline: [48.2, 47.5, 51.3, 49.8, 48.3, 46.7], higherIsBetter: false),
+                sparkline: [48.2, 47.5, 51.3, 49.8, 48.3, 46.7], direction: .lowerIsBetter),
         KPITile(label: "Overdue rate", value: 0.214, previous: 0.198, format: .ratio,
-                sparkline: [0.18, 0.19, 0.2, 0.21, 0.198, 0.214], higherIsBetter: false),
+                sparkline: [0.18, 0.19, 0.2, 0.21, 0.198, 0.214], direction: .lowerIsBetter),
         KPITile(label: "CEI", value: 87.5, previous: 85.1, format: .percent,
                 sparkline: [82, 84, 83.5, 86, 85.1, 87.5]),
     ])

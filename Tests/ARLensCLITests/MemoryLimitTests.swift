@@ -12,7 +12,7 @@ struct MemoryLimitTests {
         let out = try CLI.run(["query", "--data", "datasets/sample", query], addressSpaceKB: 524_288)
         #expect(out.status == 1, "\(out.stderr)")
         #expect(!out.stderr.contains("Fatal error"))
-        #expect(out.stderr.hasPrefix("Error: a series over 3591 dates and 400 groups needs about "), "\(out.stderr)")
+        #expect(out.stderr.hasPrefix("Error: error[Q3008]: a series over 3591 dates and 400 groups needs about "), "\(out.stderr)")
         #expect(out.stderr.contains(" of work memory and "))
         #expect(out.stderr.contains("ask for fewer dates (monthly rather than daily) or fewer groups, or give the process more memory"))
         // The same store answers a query that fits under the same limit.

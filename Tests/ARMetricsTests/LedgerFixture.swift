@@ -13,6 +13,8 @@ struct LedgerFixture {
 
     init(reporting: Currency = .eur) throws {
         builder = LedgerBuilder(reportingCurrency: reporting)
+        // The engine meets any amount an archive holds, beyond the import's limit too.
+        builder.amountLimit = .max
         try builder.add(EntityRecord(id: "E1", currency: .eur))
         try builder.add(EntityRecord(id: "E2", currency: .usd))
     }

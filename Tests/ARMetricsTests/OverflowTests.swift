@@ -78,7 +78,9 @@ struct OverflowTests {
         #expect(outcomes["ar series by []"] == "overflow")
         #expect(outcomes["ar filtered series by []"] == "overflow")
         #expect(outcomes["ar by [customer]"] == "ok")
-        #expect(outcomes["forecast"] == "overflow")
+        // The long forecast shows each period's total, never a sum over periods: H1 and H2 fall in
+        // different periods, so every figure it shows fits.
+        #expect(outcomes["forecast"] == "ok")
         #expect(outcomes["forecast by customer"] == "ok")
         #expect(outcomes["items"] == "ok")
     }

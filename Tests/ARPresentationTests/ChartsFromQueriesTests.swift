@@ -16,23 +16,23 @@ struct ChartsFromQueriesTests {
     }()
 
     static let queries: [(query: String, kind: ChartKind)] = [
-        ("aging by customer_group", .stackedBar),
+        ("aging by customer_group", .horizontalStackedBar),
+        ("aging by region", .stackedBar),
         ("overdue_rate by entity monthly from 2025-10-31 to 2026-09-30", .line),
         ("ar, overdue by region | chart bar", .groupedBar),
         ("ar by customer order by ar desc limit 10 | chart horizontal_bar", .horizontalBar),
         ("ar by entity monthly from 2025-10-31 to 2026-09-30 | chart area", .area),
-        ("ar by bucket | chart donut", .donut),
+        ("ar by entity | chart donut", .donut),
         ("aging by customer_group | chart heatmap", .heatmap),
         ("ar, dso, overdue_rate", .kpi),
         ("dso, bpdso, add by region | chart table", .table),
         ("write_offs(period: 12 months) by entity | chart waterfall", .waterfall),
+        ("forecast collections weekly next 13 weeks", .stackedBar),
+        ("disputed, open_disputes by dispute_reason", .smallMultiples),
     ]
 
-    func chart(_ query: String) throws -> Chart {
-        let statement = try Self.runner.compiler.compileStatements(query).last!
-        let outcome = try KPIHistory.series(for: statement, runner: Self.runner) ?? Self.runner.execute(statement)
-        guard case let .table(result, spec, _) = outcome else { throw ChartOutputError("not a table") }
-        return ChartBuilder.chart(for: result, spec: spec)
+    func chart(_ query: String, context: ChartContext = ChartContext()) throws -> Chart {
+        try ChartOutput.chart(for: ReadableChartsGoldenTests.outcome(query), options: ChartOutputOptions(context: context))
     }
 
     @Test(arguments: queries.indices)
@@ -58,6 +58,7 @@ struct ChartsFromQueriesTests {
         #expect(chart.categories.first == "2025-10-31" && chart.categories.count == 12)
         #expect(chart.series.map(\.name) == ["DE01", "FR01", "JP01", "UK01", "US01"])
         #expect(chart.valueFormat == .ratio)
+        #expect(chart.title == "Overdue rate by entity" && chart.subtitle == "2025-10-31 to 2026-09-30")
     }
 
     @Test func kpiTilesCompareWithLastMonthAndCarryASparkline() throws {
@@ -65,7 +66,8 @@ struct ChartsFromQueriesTests {
         #expect(chart.tiles.count == 1)
         #expect(chart.tiles[0].sparkline.count == 13)
         #expect(chart.tiles[0].previous != nil)
-        #expect(chart.tiles[0].higherIsBetter == false)
+        #expect(chart.tiles[0].direction == .lowerIsBetter)
+        #expect(chart.tiles[0].sparklineDates.first == "2025-10-31" && chart.tiles[0].sparklineDates.last == "2026-10-31")
     }
 
     @Test func anEmptyResultDrawsANoDataChart() throws {

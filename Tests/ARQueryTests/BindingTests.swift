@@ -157,6 +157,9 @@ struct BindingTests {
             return
         }
         #expect(inner.chart == ChartSpec(kind: .bar, title: "AR", options: ["stacked": "true"]))
+        let charted = try compiler.compile("forecast collections weekly next 4 weeks | chart line title \"Cash\"")
+        #expect(charted == [.forecast(ForecastQuery(granularity: .weekly, periods: 4, asOf: asOf),
+                                      chart: ChartSpec(kind: .line, title: "Cash", options: [:]))])
     }
 
     @Test func orderByDimensionAndHavingCombinations() throws {

@@ -113,8 +113,9 @@ struct DiagnosticTests {
         #expect(diagnostic("ar by entity where dpd > 3 where dpd < 9")?.code == .duplicateClause)
         #expect(diagnostic("items monthly from 2026-01-31 to 2026-02-28")?.message
                 == "expected a clause of 'items' ('where', 'as of', 'in', 'order by' or 'limit'), found 'monthly from'")
-        #expect(diagnostic("forecast collections monthly next 3 months | chart bar")?.message
-                == "expected a clause of 'forecast' ('by', 'where', 'as of' or 'in'), found '| chart'")
+        #expect(diagnostic("forecast collections monthly next 3 months limit 2")?.message
+                == "expected a clause of 'forecast' ('by', 'where', 'as of', 'in' or 'chart'), found 'limit'")
+        #expect(diagnostic("forecast collections monthly next 3 months | chart bar") == nil)
         #expect(diagnostic("aging by entity order by aging")?.code == .notAScalar)
         #expect(diagnostic("ar monthly from 2026-09-30 to 2026-01-31")?.message
                 == "expected a 'to' date on or after 2026-09-30, found '2026-01-31'")

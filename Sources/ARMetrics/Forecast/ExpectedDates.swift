@@ -16,6 +16,8 @@ struct ExpectedDates: Sendable {
     let expected: [Int32]
     /// Positive open items with a dispute open at `d`.
     let disputed: [Bool]
+    /// Positive open items whose date a promise set.
+    let promised: [Bool]
     /// Positive open items whose customer has no invoice cleared in `(d − 365, d]` (its delay
     /// is borrowed from its segment or the ledger).
     let noHistory: [Bool]
@@ -30,13 +32,15 @@ struct ExpectedDates: Sendable {
         var expected = [Int32](repeating: Self.none, count: rows.count)
         var disputed = [Bool](repeating: false, count: rows.count)
         var noHistory = [Bool](repeating: false, count: rows.count)
+        var promised = [Bool](repeating: false, count: rows.count)
         for r in 0..<rows.count where state.open[r] > 0 {
             try stop.poll(row: r)
             let c = Int(rows.customer[r])
             noHistory[r] = behaviour.customerDelay[c] == nil
             disputed[r] = state.hasOpenDispute[r]
-            if let promised = promises.promisedDay[r] {
-                expected[r] = promised
+            if let day = promises.promisedDay[r] {
+                expected[r] = day
+                promised[r] = true
                 continue
             }
             expected[r] = Self.unpromisedDay(r, due: rows.due[r], customer: c, segment: segments[c], disputed: disputed[r],
@@ -45,7 +49,14 @@ struct ExpectedDates: Sendable {
         self.expected = expected
         self.disputed = disputed
         self.noHistory = noHistory
+        self.promised = promised
         self.behaviour = behaviour
+    }
+
+    /// The forecast rule item row `r` counts under (``ForecastRule``'s order of tests).
+    @inline(__always)
+    func rule(_ r: Int) -> ForecastRule {
+        disputed[r] ? .dispute : promised[r] ? .promise : noHistory[r] ? .noHistory : .behaviour
     }
 
     /// The expected day of positive open document `i` that no promise covers: `max(d, due +

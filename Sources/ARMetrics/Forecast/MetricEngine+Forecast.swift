@@ -22,23 +22,40 @@ extension MetricEngine {
         let frame = try run.frame(at: q.asOf.rawValue)
         let dates = try ExpectedDates(rows: rows, ledger: ledger, state: frame.state, book: run.book, stop: cancellation)
         let calendar = ForecastCalendar(granularity: q.granularity, periods: q.periods, asOf: q.asOf)
-        let columnCount = q.periods + 4
+        // One column per (rule, period or later): rule k's periods start at column k × slots.
+        let slots = q.periods + 1
         // Every row's group is registered by the frame, so the group count is final here.
-        var sums = [[Int64]](repeating: run.perGroup(0), count: columnCount)
+        var sums = [[Int64]](repeating: run.perGroup(0), count: ForecastRule.allCases.count * slots)
         run.touched = []
         var overflow = false
         for r in 0..<rows.count where dates.expected[r] != ExpectedDates.none && frame.selected(r) {
             try cancellation.poll(row: r)
             let g = Int(frame.rowGroup[r])
             run.touch(Int32(g))
-            let amount = frame.openOut[r]
-            sums[calendar.period(of: dates.expected[r])][g].add(amount, overflow: &overflow)
-            sums[q.periods + 1][g].add(amount, overflow: &overflow)
-            if dates.disputed[r] { sums[q.periods + 2][g].add(amount, overflow: &overflow) }
-            if dates.noHistory[r] { sums[q.periods + 3][g].add(amount, overflow: &overflow) }
+            sums[dates.rule(r).rawValue * slots + calendar.period(of: dates.expected[r])][g].add(frame.openOut[r], overflow: &overflow)
         }
-        try MetricError.check(overflow, "the expected collections of a group")
+        try MetricError.check(overflow || !Self.totalsFit(sums, slots: slots), "the expected collections of a group")
         return try table(q, run: run, calendar: calendar, sums: sums)
+    }
+
+    /// Whether every total a forecast shows fits in 64 bits: each group's period (its rule parts
+    /// added), and each period's sum over the groups, rule by rule and in all.
+    private static func totalsFit(_ sums: [[Int64]], slots: Int) -> Bool {
+        let rules = ForecastRule.allCases.count
+        func fits(_ x: Int128) -> Bool { x >= Int128(Int64.min) && x <= Int128(Int64.max) }
+        let groups = sums.first?.count ?? 0
+        for k in 0..<slots {
+            var all: Int128 = 0
+            for rule in 0..<rules {
+                var overGroups: Int128 = 0
+                for g in 0..<groups { overGroups += Int128(sums[rule * slots + k][g]) }
+                all += overGroups
+                if !fits(overGroups) { return false }
+            }
+            if !fits(all) { return false }
+            for g in 0..<groups where !fits((0..<rules).reduce(Int128(0)) { $0 + Int128(sums[$1 * slots + k][g]) }) { return false }
+        }
+        return true
     }
 
     /// Assembles the rows in the engine's group order (dimension values sorted, missing last).
@@ -47,13 +64,19 @@ extension MetricEngine {
         let values = sums.map { column in column.map(MetricValue.money) }
         let ordered = try MetricColumns.rows(run: run, dates: [q.asOf], columns: columns, perDate: [(values, run.touched)],
                                          forceEmptyGroup: q.dimensions.isEmpty)
+        let slots = q.periods + 1
         let rows = ordered.map { row -> ForecastTable.Row in
             let money = row.values.map { value -> Int64 in
                 if case let .money(m) = value { return m }
                 return 0
             }
-            return ForecastTable.Row(keys: row.keys, periods: Array(money[0..<q.periods]), later: money[q.periods],
-                                     total: money[q.periods + 1], disputed: money[q.periods + 2], noHistory: money[q.periods + 3])
+            let amounts = (0..<slots).map { k in
+                ForecastAmounts(promise: money[ForecastRule.promise.rawValue * slots + k],
+                                behaviour: money[ForecastRule.behaviour.rawValue * slots + k],
+                                dispute: money[ForecastRule.dispute.rawValue * slots + k],
+                                noHistory: money[ForecastRule.noHistory.rawValue * slots + k])
+            }
+            return ForecastTable.Row(keys: row.keys, periods: Array(amounts.prefix(q.periods)), later: amounts[q.periods])
         }
         return ForecastTable(granularity: q.granularity, asOf: q.asOf,
                              periodStarts: calendar.starts.dropLast().map(Day.init(rawValue:)),

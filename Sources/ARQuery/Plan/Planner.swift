@@ -16,7 +16,9 @@ public struct Planner: Sendable {
         switch statement {
         case let .metrics(s): plan(s)
         case let .items(s): .openItems(order: s.order, limit: s.limit, scan([s.asOf], s.currency, filter: s.filter))
-        case let .forecast(f): .forecast(f, scan([f.asOf], f.currency, filter: f.filter))
+        case let .forecast(f, chart):
+            chart.map { .chart($0, .forecast(f, scan([f.asOf], f.currency, filter: f.filter))) }
+                ?? .forecast(f, scan([f.asOf], f.currency, filter: f.filter))
         case let .explain(inner, _): plan(inner)
         }
     }

@@ -29,16 +29,4 @@ extension ResultSet {
         }
         self.init(columns: columns, rows: rows, currency: items.reportingCurrency)
     }
-
-    /// A cash forecast: the dimensions, one money column per period, then `later`, `total`,
-    /// `disputed` and `no_history` (the last two are parts of `total`).
-    public init(_ forecast: ForecastTable) {
-        var columns = forecast.dimensions.map { Column(name: $0, type: .string) }
-        columns += (forecast.periodLabels + ["later", "total", "disputed", "no_history"]).map { Column(name: $0, type: .money) }
-        let rows = forecast.rows.map { row -> [ResultValue] in
-            row.keys.map { $0.map(ResultValue.string) ?? .null }
-                + (row.periods + [row.later, row.total, row.disputed, row.noHistory]).map(ResultValue.money)
-        }
-        self.init(columns: columns, rows: rows, currency: forecast.currency)
-    }
 }

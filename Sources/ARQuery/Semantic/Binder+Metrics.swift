@@ -123,7 +123,7 @@ extension Binder {
         return rate
     }
 
-    private func chartSpec(_ chart: ChartSyntax) throws(QueryDiagnostic) -> ChartSpec {
+    func chartSpec(_ chart: ChartSyntax) throws(QueryDiagnostic) -> ChartSpec {
         var kind: ChartSpec.Kind?
         if let name = chart.kind {
             guard let named = ChartSpec.Kind(rawValue: name.lowercased) else {

@@ -19,7 +19,8 @@ struct Binder {
         switch statement {
         case let .metrics(calls, clauses): .metrics(try bindMetricStatement(calls, clauses))
         case let .items(_, clauses): .items(try bindItems(clauses))
-        case let .forecast(head, clauses): .forecast(try bindForecast(head, clauses))
+        case let .forecast(head, clauses):
+            .forecast(try bindForecast(head, clauses), chart: try clauses.chart.map { (c) throws(QueryDiagnostic) in try chartSpec(c) })
         case let .explain(inner, sql): .explain(try bind(inner), sql: sql)
         }
     }
@@ -92,7 +93,7 @@ struct Binder {
     }
 
     func bindForecast(_ head: ForecastHeadSyntax, _ clauses: ClausesSyntax) throws(QueryDiagnostic) -> ForecastQuery {
-        try rejectClauses(clauses, allowed: ["by", "where", "as of", "in"], statement: "forecast")
+        try rejectClauses(clauses, allowed: ["by", "where", "as of", "in", "chart"], statement: "forecast")
         let granularity: ForecastGranularity = head.granularity.text == "weekly" ? .weekly : .monthly
         let unitIsWeeks = head.unit.text.hasPrefix("week")
         guard unitIsWeeks == (granularity == .weekly) else {

@@ -6,8 +6,9 @@ import ARMetrics
 public indirect enum BoundStatement: Sendable, Hashable {
     case metrics(MetricStatement)
     case items(ItemsStatement)
-    /// `forecast collections …`: the engine's own forecast query (metrics.md, "Cash forecast").
-    case forecast(ForecastQuery)
+    /// `forecast collections …`: the engine's own forecast query (metrics.md, "Cash forecast"),
+    /// and the chart its `| chart …` clause asks for.
+    case forecast(ForecastQuery, chart: ChartSpec? = nil)
     /// `explain` (the logical plan) or `explain sql` (the SQL text) of the inner statement.
     case explain(BoundStatement, sql: Bool)
 }

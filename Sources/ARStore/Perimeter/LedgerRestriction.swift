@@ -32,6 +32,7 @@ struct LedgerRestriction {
         }
         let keptCustomer = referencedCustomers(keptDocument, keptPayment, keptPromise, keptDunning)
         var builder = LedgerBuilder(reportingCurrency: ledger.snapshot.reportingCurrency, source: ledger.snapshot.source)
+        builder.amountLimit = .max   // every row was accepted once; an old archive may hold larger amounts
         addMasterData(&builder, keptDocument: keptDocument, keptPayment: keptPayment, keptCustomer: keptCustomer)
         addDocuments(&builder, kept: keptDocument)
         addEvents(&builder, keptDocument: keptDocument, keptPayment: keptPayment, keptPromise: keptPromise,

@@ -40,12 +40,14 @@ struct ForecastDisputeTests {
         ])
     }
 
-    /// The `disputed` line shows the whole open amount of every item in open dispute (D3's
-    /// quality dispute is for 0.10 only; D5 is promised but still disputed).
-    @Test func disputedLineShowsWholeOpenAmount() throws {
+    /// The `dispute` part holds the whole open amount of every item in open dispute (D3's
+    /// quality dispute is for 0.10 only; D5 is promised but still disputed); D6, whose disputes
+    /// are resolved, borrows the ledger's delay (no history) and is expected on d, in week 1.
+    @Test func disputePartHoldsWholeOpenAmount() throws {
         let table = try ledger().forecast(ForecastQuery(granularity: .weekly, periods: 2, asOf: d("2026-06-03")))
         #expect(table.rows.count == 1)
-        #expect(table.rows[0].disputed == 5_000)
+        #expect(table.rows[0].periods == [ForecastAmounts(noHistory: 1_000), ForecastAmounts()])
+        #expect(table.rows[0].later == ForecastAmounts(dispute: 5_000))
         #expect(table.rows[0].total == 6_000)
     }
 

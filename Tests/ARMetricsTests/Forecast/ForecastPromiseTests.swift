@@ -39,6 +39,12 @@ struct ForecastPromiseTests {
         let e = f.engine(asOf: "2026-06-03")
         #expect(try e.predicted(["A", "B", "C", "D", "E"], at: "2026-06-03")
             == ["2026-06-12", "2026-06-12", "2026-06-20", "2026-06-10", "2026-06-25"])
+        // In the forecast, A, B, C and E count under `promise`; D, unpromised and without
+        // history, under `no_history`. Weeks from Monday 06-01: D and A+B in week 2, C in week 3.
+        let t = try e.forecast(ForecastQuery(granularity: .weekly, periods: 3, asOf: d("2026-06-03")))
+        #expect(t.rows[0].periods == [ForecastAmounts(), ForecastAmounts(promise: 15_000, noHistory: 2_000),
+                                      ForecastAmounts(promise: 3_000)])
+        #expect(t.rows[0].later == ForecastAmounts(promise: 9_999))
     }
 
     /// A partly paid item counts for its open amount: A is 100.00 with 60.00 paid, so 40.00

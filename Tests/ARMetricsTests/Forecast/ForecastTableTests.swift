@@ -36,14 +36,22 @@ struct ForecastTableTests {
         let t = try ledger().forecast(ForecastQuery(granularity: .weekly, periods: 2, asOf: d("2026-06-03")))
         #expect(t.periodStarts == [d("2026-06-01"), d("2026-06-08")])
         #expect(t.laterStart == d("2026-06-15"))
-        #expect(t.periodLabels == ["w 2026-06-01", "w 2026-06-08"])
+        #expect(t.periodLabels == ["2026-06-01", "2026-06-08"])
         #expect(t.rows.count == 1)
         let row = t.rows[0]
-        #expect(row.periods == [3_000, 11_500])
-        #expect(row.later == 12_800)
+        #expect(row.periods.map(\.total) == [3_000, 11_500])
+        #expect(row.later.total == 12_800)
         #expect(row.total == 27_300)
-        #expect(row.disputed == 8_000)
-        #expect(row.noHistory == 25_700)
+    }
+
+    /// Each item counts under one rule: W4 is disputed (C1 has no history either), W7's
+    /// customer H has its own history, the rest of C1 and C2 borrow the ledger's delay.
+    @Test func rulePartsSplitEachPeriodAndAddUp() throws {
+        let row = try ledger().forecast(ForecastQuery(granularity: .weekly, periods: 2, asOf: d("2026-06-03"))).rows[0]
+        #expect(row.periods == [ForecastAmounts(noHistory: 3_000), ForecastAmounts(noHistory: 11_500)])
+        #expect(row.later == ForecastAmounts(behaviour: 1_600, dispute: 8_000, noHistory: 3_200))
+        #expect(row.parts == ForecastAmounts(behaviour: 1_600, dispute: 8_000, noHistory: 17_700))
+        #expect(row.parts.total == row.total)
     }
 
     @Test func negativeItemsAreNotForecast() throws {
@@ -55,24 +63,26 @@ struct ForecastTableTests {
         let t = try ledger().forecast(ForecastQuery(granularity: .monthly, periods: 1, asOf: d("2026-06-03")))
         #expect(t.periodStarts == [d("2026-06-01")])
         #expect(t.periodLabels == ["2026-06"])
-        #expect(t.rows[0].periods == [24_100])
-        #expect(t.rows[0].later == 3_200)
+        #expect(t.rows[0].periods.map(\.total) == [24_100])
+        #expect(t.rows[0].later.total == 3_200)
     }
 
     @Test func groupsAddUpAndFilterOnlyChoosesItems() throws {
         let e = try ledger()
         let t = try e.forecast(ForecastQuery(granularity: .weekly, periods: 2, dimensions: [.customer], asOf: d("2026-06-03")))
         #expect(t.rows.map(\.keys) == [["C1"], ["C2"], ["H"]])
-        #expect(t.rows.map(\.periods) == [[3_000, 11_500], [0, 0], [0, 0]])
-        #expect(t.rows.map(\.later) == [8_000, 3_200, 1_600])
-        #expect(t.rows.map(\.noHistory) == [22_500, 3_200, 0])
+        #expect(t.rows.map { $0.periods.map(\.total) } == [[3_000, 11_500], [0, 0], [0, 0]])
+        #expect(t.rows.map(\.later.total) == [8_000, 3_200, 1_600])
+        #expect(t.rows.map(\.parts.noHistory) == [14_500, 3_200, 0])
         let north = try e.forecast(ForecastQuery(granularity: .weekly, periods: 2, dimensions: [.region],
                                                  filter: .compare(.dimension(.region), .eq, .string("North")), asOf: d("2026-06-03")))
         #expect(north.rows.map(\.keys) == [["North"]])
         #expect(north.rows[0].total == 22_500 + 1_600)
         #expect(north.rendered == """
-            region  w 2026-06-01  w 2026-06-08  later   total  disputed  no_history
-            North          30.00        115.00  96.00  241.00     80.00      225.00
+            week        region  promise  behaviour  dispute  no_history   total
+            2026-06-01  North      0.00       0.00     0.00       30.00   30.00
+            2026-06-08  North      0.00       0.00     0.00      115.00  115.00
+            later       North      0.00      16.00    80.00        0.00   96.00
             """)
     }
 
@@ -83,7 +93,7 @@ struct ForecastTableTests {
         let t = try f.engine(asOf: "2026-06-03").forecast(ForecastQuery(periods: 1, asOf: d("2026-06-03"), currency: .usd))
         // Each 0.01 EUR is 0.0333 USD → 0.03; the sum is 0.09 (converting 0.03 EUR at once would give 0.10).
         #expect(t.currency == .usd)
-        #expect(t.rows[0].periods == [9])
+        #expect(t.rows[0].periods.map(\.total) == [9])
     }
 
     @Test func rejectsZeroPeriodsAndDatesAfterAsOf() throws {
