@@ -23,8 +23,11 @@ public struct EngineReplBackend: ReplBackend {
     public func run(_ statement: String, parameters: [String: String], format: ReplFormat, maxRows: Int?,
                     cancellation: CancellationToken) throws -> ReplResult {
         let runner = self.runner
-        let options = QueryOptions(cancellation: cancellation)
-        let outcomes = try cancellable(cancellation) {
+        // The query gets a flag of its own: the terminal's flag is reset as soon as the prompt
+        // comes back, perhaps before the engine has polled it.
+        let queryFlag = CancellationFlag()
+        let options = QueryOptions(cancellation: CancellationToken(flag: queryFlag, deadline: cancellation.deadline))
+        let outcomes = try cancellable(cancellation, forwardingTo: queryFlag) {
             try Self.rendering(statement) { try runner.run(statement, parameters: parameters, options: options) }
         }
         var text = ""
@@ -93,7 +96,8 @@ public struct EngineReplBackend: ReplBackend {
 
     /// Runs `work` on another thread so that Ctrl-C returns to the prompt at once; the engine
     /// polls the same token, so a cancelled query stops using CPU within milliseconds.
-    private func cancellable<T: Sendable>(_ token: CancellationToken, _ work: @escaping @Sendable () throws -> T) throws -> T {
+    private func cancellable<T: Sendable>(_ token: CancellationToken, forwardingTo queryFlag: CancellationFlag,
+                                          _ work: @escaping @Sendable () throws -> T) throws -> T {
         let box = ResultBox<T>()
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .userInitiated).async {
@@ -101,6 +105,7 @@ public struct EngineReplBackend: ReplBackend {
             done.signal()
         }
         while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+            if token.isCancelled { queryFlag.cancel() }
             try token.check()
         }
         return try box.get()

@@ -1,5 +1,6 @@
 import ARCore
 import ARQuery
+import Foundation
 import Testing
 
 /// Cancellation and time budgets through the runner, as the REPL and the server use them: the
@@ -34,3 +35,4 @@ struct RunControlTests {
         #expect(try Self.runner.run("ar").count == 1)
     }
 }
+
