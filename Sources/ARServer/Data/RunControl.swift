@@ -1,0 +1,33 @@
+import Synchronization
+
+/// The deadline of one request's work and the flag that stops it, checked by the work between its
+/// stages (compile, run, draw) and handed to the engine as its cancellation token.
+final class RunControl: Sendable {
+    let deadline: ContinuousClock.Instant
+    private let stopped = Atomic<Int>(0)
+
+    init(deadline: ContinuousClock.Instant) {
+        self.deadline = deadline
+    }
+
+    /// Asks the work to stop: 1 past the budget, 2 because the client went away.
+    func stop(clientGone: Bool) {
+        stopped.store(clientGone ? 2 : 1, ordering: .relaxed)
+    }
+
+    var isStopped: Bool { stopped.load(ordering: .relaxed) != 0 || ContinuousClock.now >= deadline }
+
+    /// Throws the stop's error when the work should end now.
+    func check(budget: Duration) throws {
+        if isStopped { throw stoppedError(budget: budget) }
+    }
+
+    /// 504 past the budget; 503 when the client left (nobody reads it, but the log does).
+    func stoppedError(budget: Duration) -> APIError {
+        if stopped.load(ordering: .relaxed) == 2 {
+            return APIError(.serviceUnavailable, .busy, "the client closed the connection; the query was stopped")
+        }
+        return APIError(.gatewayTimeout, .budgetExceeded, "the query ran past the time budget of \(budget) and was stopped",
+                        help: "ask for less: a shorter series, fewer dimensions, a 'limit' — or ask an administrator for a larger budget")
+    }
+}

@@ -1,0 +1,69 @@
+import Synchronization
+
+/// Rendered charts and results kept in memory, bounded by their bytes (not their count), least
+/// recently used dropped first. Keys are ETags, which name the data version, the principal's
+/// perimeter, the normalised query, its parameters and the render options, so a stale or
+/// another scope's entry can never be served; a reload empties the cache all the same.
+final class ResponseCache: Sendable {
+    struct Entry: Sendable {
+        var contentType: String
+        var body: [UInt8]
+    }
+
+    private struct State {
+        var entries: [String: (entry: Entry, tick: UInt64)] = [:]
+        var bytes = 0
+        var tick: UInt64 = 0
+        var hits = 0
+        var misses = 0
+    }
+
+    let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    func get(_ key: String) -> Entry? {
+        state.withLock { s in
+            guard var stored = s.entries[key] else { s.misses += 1; return nil }
+            s.hits += 1
+            s.tick += 1
+            stored.tick = s.tick
+            s.entries[key] = stored
+            return stored.entry
+        }
+    }
+
+    /// Stores `entry` unless it alone is over a quarter of the capacity; evicts the least recently
+    /// used entries until the total fits.
+    func put(_ key: String, _ entry: Entry) {
+        guard entry.body.count <= capacity / 4 else { return }
+        state.withLock { s in
+            if let old = s.entries[key] { s.bytes -= old.entry.body.count }
+            s.tick += 1
+            s.entries[key] = (entry, s.tick)
+            s.bytes += entry.body.count
+            guard s.bytes > capacity else { return }
+            // Eviction sorts once and drops the oldest quarter, so it is rare and amortised.
+            let byAge = s.entries.sorted { $0.value.tick < $1.value.tick }
+            for (k, v) in byAge where s.bytes > capacity * 3 / 4 {
+                s.entries[k] = nil
+                s.bytes -= v.entry.body.count
+            }
+        }
+    }
+
+    /// Drops everything (a new snapshot was loaded).
+    func removeAll() {
+        state.withLock { s in
+            s.entries.removeAll()
+            s.bytes = 0
+        }
+    }
+
+    var stats: (entries: Int, bytes: Int, hits: Int, misses: Int) {
+        state.withLock { ($0.entries.count, $0.bytes, $0.hits, $0.misses) }
+    }
+}
