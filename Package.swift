@@ -94,8 +94,10 @@ let package = Package(
         .testTarget(
             name: "ARServerTests",
             dependencies: [
-                "ARServer", "ARImport", "ARGenerator", "ARQuery", "ARPresentation",
+                "ARServer", "ARImport", "ARGenerator", "ARQuery", "ARPresentation", "ARCharts", "ARStore", "ARCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
