@@ -43,8 +43,10 @@ let package = Package(
         .target(name: "ARGenerator", dependencies: ["ARCore", "CSQLite"], swiftSettings: swiftSettings),
         // The figures of metrics.md, as kernels over the store's columns.
         .target(name: "ARMetrics", dependencies: ["ARCore", "ARStore"], swiftSettings: swiftSettings),
-        // ARQL: lexer, parser, binder, planner, executor, SQL compiler.
-        .target(name: "ARQuery", dependencies: ["ARCore", "ARStore", "ARMetrics", "CSQLite"], swiftSettings: swiftSettings),
+        // ARQL metric queries as SQL over the interchange tables (explain sql, the differential check).
+        .target(name: "ARSQL", dependencies: ["ARCore", "ARStore", "ARMetrics"], swiftSettings: swiftSettings),
+        // ARQL: lexer, parser, binder, planner, executor.
+        .target(name: "ARQuery", dependencies: ["ARCore", "ARStore", "ARMetrics", "ARSQL"], swiftSettings: swiftSettings),
         // Chart model and the Cairo renderer (PNG, SVG, PDF).
         .target(name: "ARCharts", dependencies: ["CCairo"], swiftSettings: swiftSettings),
         // Query results as charts: the bridge between ARQuery and ARCharts.
@@ -84,11 +86,13 @@ let package = Package(
         .testTarget(name: "ARStoreTests", dependencies: ["ARStore", "ARGenerator"], swiftSettings: swiftSettings),
         .testTarget(name: "ARImportTests", dependencies: ["ARImport", "ARGenerator", "CSQLite"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ARMetricsTests", dependencies: ["ARMetrics"], swiftSettings: swiftSettings),
-        .testTarget(name: "ARQueryTests", dependencies: ["ARQuery", "ARImport", "ARGenerator", "CSQLite"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARQueryTests", dependencies: ["ARQuery", "ARImport", "ARGenerator"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARSQLTests", dependencies: ["ARSQL", "ARQuery", "ARImport", "ARGenerator", "CSQLite"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "ARChartsTests", dependencies: ["ARCharts"], exclude: ["Golden"], swiftSettings: swiftSettings),
         .testTarget(name: "ARPresentationTests", dependencies: ["ARPresentation", "ARImport"], swiftSettings: swiftSettings),
         // Runs the built `arlens` binary end to end on the bundled sample.
-        .testTarget(name: "ARLensCLITests", swiftSettings: swiftSettings),
+        .testTarget(name: "ARLensCLITests", dependencies: ["ARImport", "ARQuery", "ARRepl", "ARStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ARReplTests", dependencies: ["ARRepl", "ARImport"], swiftSettings: swiftSettings),
         // The real server on a free loopback port, in-process router tests, the scope attack suite, the browser test.
         .testTarget(

@@ -1,4 +1,4 @@
-import ARQuery
+import ARCore
 import Foundation
 
 // MARK: - Dot commands

@@ -60,7 +60,8 @@ struct ChartCommand: ParsableCommand {
         let statements = try QueryText.compile(runner, query, parameters: QueryText.parameters(parameters))
         guard let statement = statements.last else { throw CommandFailure("the query gave no statement to chart") }
         let outcome = try QueryText.rendering(query) {
-            try KPIHistory.series(for: statement, runner: runner) ?? runner.execute(statement)
+            let options = try data.queryOptions()
+            return try KPIHistory.series(for: statement, runner: runner, options: options) ?? runner.execute(statement, options: options)
         }
         try ChartOutput.write(outcome, to: out, options: ChartOutputOptions(width: width, height: height, scale: scale,
                                                                               theme: theme, title: title))

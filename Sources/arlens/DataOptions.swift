@@ -14,6 +14,28 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A YAML mapping file for a layout other than the interchange one.", valueName: "file"))
     var mapping: String?
 
+    @Option(name: .customLong("perimeter"), help: ArgumentHelp(
+        "Read only these rows, e.g. entity=FR01,UK01 or region=EMEA (repeat for several fields).", valueName: "field=values"))
+    var perimeterFields: [String] = []
+
+    /// The perimeter the options name (everything when none).
+    func perimeter() throws -> Perimeter {
+        var allowed: [String: Set<String>] = [:]
+        for field in perimeterFields {
+            guard let eq = field.firstIndex(of: "="), eq != field.startIndex else {
+                throw ValidationError("--perimeter takes field=value[,value…], found '\(field)'")
+            }
+            let values = field[field.index(after: eq)...].split(separator: ",").map { String($0) }
+            allowed[String(field[..<eq]), default: []].formUnion(values)
+        }
+        return Perimeter(allowed)
+    }
+
+    /// The query options of the run: its perimeter.
+    func queryOptions() throws -> QueryOptions {
+        QueryOptions(perimeter: try perimeter())
+    }
+
     /// The path asked for, else the bundled sample when run from the repository.
     func resolvedPath() throws -> String {
         if let data { return data }

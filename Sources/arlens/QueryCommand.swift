@@ -34,7 +34,7 @@ struct QueryCommand: ParsableCommand {
         let text = try QueryText.read(query: query, file: file)
         let parameters = try QueryText.parameters(parameters)
         let runner = try data.runner()
-        let outcomes = try QueryText.run(runner, text, parameters: parameters)
+        let outcomes = try QueryText.run(runner, text, parameters: parameters, options: data.queryOptions())
         for (k, outcome) in outcomes.enumerated() {
             if k > 0 { print() }
             let text = outcome.text(as: format)
@@ -80,8 +80,9 @@ enum QueryText {
     }
 
     /// Runs `text`, rendering a query error with its caret and help line.
-    static func run(_ runner: QueryRunner, _ text: String, parameters: [String: String]) throws -> [QueryOutcome] {
-        try rendering(text) { try runner.run(text, parameters: parameters) }
+    static func run(_ runner: QueryRunner, _ text: String, parameters: [String: String],
+                    options: QueryOptions = QueryOptions()) throws -> [QueryOutcome] {
+        try rendering(text) { try runner.run(text, parameters: parameters, options: options) }
     }
 
     /// `body`'s value; a ``QueryDiagnostic`` it throws becomes the rendered message, caret under `text`.

@@ -1,3 +1,4 @@
+import ARCore
 /// An error in a query: where it is, what was expected and found, and a hint to fix it.
 ///
 /// The message is one lower-case line with user text in single quotes, e.g.

@@ -1,4 +1,5 @@
 import ARMetrics
+import ARSQL
 import ARStore
 
 /// `explain sql`: the SQLite query, over the interchange tables, that computes the same figures.
@@ -32,6 +33,6 @@ enum SQLExplainer {
         columns["invoices", default: []] += ledger.documents.extras.names
         columns["customers", default: []] += ledger.customers.extras.names
         return SQLSnapshotContext(asOf: ledger.snapshot.asOf, reportingCurrency: ledger.snapshot.reportingCurrency,
-                                  currencies: ledger.currencies, columns: columns)
+                                  currencies: ledger.currencies, columns: columns, perimeter: perimeter)
     }
 }

@@ -1,3 +1,4 @@
+import ARCore
 import ARMetrics
 
 /// Turns tokens into ``StatementSyntax`` by recursive descent.

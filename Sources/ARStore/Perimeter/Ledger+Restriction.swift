@@ -7,8 +7,9 @@ extension Ledger {
     ///   customer is allowed (customer id, group, segment, region, country, sales rep and extra
     ///   customer columns). A missing value is never allowed by a field the perimeter names.
     /// - Payments, disputes, write-offs, promises and dunning actions that name a document follow
-    ///   it. Unallocated cash is kept when its customer is allowed and its entity (as resolved by
-    ///   metrics.md, "Unallocated cash") and currency are allowed. A promise or dunning action on
+    ///   it. Unallocated cash is kept when its customer and currency are allowed and, under an
+    ///   entity field, its entity (as resolved by metrics.md, "Unallocated cash") is allowed; under
+    ///   an invoice-column field it has no such column, so it is not kept. A promise or dunning action on
     ///   the account as a whole is kept when its customer is allowed, its currency is allowed, and,
     ///   under an entity or invoice-column field, the customer keeps at least one document.
     /// - Customers and entities are those the kept rows reference (and the allowed entities), so
@@ -34,6 +35,8 @@ struct RestrictionRule {
     let documentColumns: [(codes: [Int32], allowed: [Bool])]
     /// Whether account-level rows need a kept document of their customer.
     let needsDocumentForAccountRows: Bool
+    /// Whether the perimeter names entities (unallocated cash then needs a resolved, allowed entity).
+    let entityConstrained: Bool
 
     init(_ perimeter: Perimeter, ledger: Ledger) throws(PerimeterError) {
         let customers = ledger.customers, documents = ledger.documents
@@ -66,7 +69,8 @@ struct RestrictionRule {
             let set = perimeter.allowed[name]!
             return (column.codes, column.values.map(set.contains))
         }
-        needsDocumentForAccountRows = perimeter.allowed["entity"] != nil || !documentColumns.isEmpty
+        entityConstrained = perimeter.allowed["entity"] != nil
+        needsDocumentForAccountRows = entityConstrained || !documentColumns.isEmpty
     }
 
     func keepsDocument(_ i: Int, _ documents: DocumentTable) -> Bool {

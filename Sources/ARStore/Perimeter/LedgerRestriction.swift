@@ -12,8 +12,9 @@ struct LedgerRestriction {
             let d = Int(pay.document[p])
             if d >= 0 { return keptDocument[d] }
             let e = pay.resolvedEntity[p]
-            return rule.customerAllowed[Int(pay.customer[p])] && e >= 0 && rule.entityAllowed[Int(e)]
-                && rule.currencyAllowed[Int(pay.currency[p])]
+            let entityAllowed = rule.entityConstrained ? e >= 0 && rule.entityAllowed[Int(e)] : true
+            return rule.customerAllowed[Int(pay.customer[p])] && entityAllowed && rule.currencyAllowed[Int(pay.currency[p])]
+                && rule.documentColumns.isEmpty
         }
         var customerHasDocument = [Bool](repeating: false, count: ledger.customers.count)
         for i in 0..<docs.count where keptDocument[i] { customerHasDocument[Int(docs.customer[i])] = true }

@@ -50,6 +50,11 @@ public struct Perimeter: Hashable, Sendable, CustomStringConvertible {
 /// Why a perimeter cannot be applied to a ledger.
 public struct PerimeterError: Error, Equatable, Sendable, CustomStringConvertible {
     public var field: String
+
+    public init(field: String) {
+        self.field = field
+    }
+
     public var description: String {
         "unknown perimeter field '\(field)': use one of \(Perimeter.builtInFields.joined(separator: ", ")) or an extra column of the customers or invoices file"
     }

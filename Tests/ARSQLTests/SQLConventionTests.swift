@@ -1,3 +1,4 @@
+import ARSQL
 import ARCore
 import ARMetrics
 import ARQuery

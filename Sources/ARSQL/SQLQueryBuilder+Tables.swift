@@ -14,6 +14,12 @@ extension SQLQueryBuilder {
     /// The table itself, or an empty one with the interchange columns when the snapshot lacks it
     /// (a snapshot without promises or disputes still answers every other metric).
     func table(_ name: String) -> String {
+        if !snapshot.perimeter.isEverything, SQLQueryBuilder.restrictedTables.contains(name) { return "p_" + name }
+        return baseTable(name)
+    }
+
+    /// The table as stored, or an empty one with its interchange columns when the snapshot lacks it.
+    func baseTable(_ name: String) -> String {
         guard !snapshot.columns.isEmpty, snapshot.columns[name] == nil else { return name }
         let columns = (["rowid"] + (SQLSnapshotContext.standardColumns[name] ?? [])).map { "NULL AS \(dialect.identifier($0))" }
         return "(SELECT \(columns.joined(separator: ", ")) WHERE 0)"
@@ -191,8 +197,9 @@ extension SQLQueryBuilder {
 
     /// The customer columns every item carries (its perimeter).
     func customerColumns(_ alias: String, customerExtras: [String]) -> String {
-        let builtIn = ["customer_group", "segment", "region", "country", "sales_rep"]
-            .map { "\(text(alias, "customers", $0)) AS \($0)" }
+        let builtIn = ["customer_group", "segment", "region", "country", "sales_rep", "credit_limit", "insured_limit",
+                       "payment_terms_days"].map { "\(text(alias, "customers", $0)) AS \($0)" }
+            + ["\(text(alias, "customers", "name")) AS customer_name"]
         let extras = customerExtras.map { "\(text(alias, "customers", $0)) AS \(dialect.identifier("c_" + $0))" }
         return (builtIn + extras).joined(separator: ", ")
     }

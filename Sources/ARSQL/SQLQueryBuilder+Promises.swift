@@ -7,10 +7,14 @@ extension SQLQueryBuilder {
     /// document currency, ties the smallest code, else the reporting currency) and amount in its
     /// minor units.
     mutating func addPromises() {
+        // Under a perimeter the default is still the customer's on the whole ledger: a promise's
+        // currency does not change with who looks at it (as `Ledger.restricted(to:)` keeps it).
+        let documents = snapshot.perimeter.isEverything ? "docs0"
+            : "(SELECT \(text("i", "invoices", "customer_id")) AS customer, \(text("i", "invoices", "currency")) AS currency FROM \(baseTable("invoices")) i)"
         add("custcur", """
             SELECT customer, currency FROM (SELECT customer, currency,
               row_number() OVER (PARTITION BY customer ORDER BY count(*) DESC, currency) AS rn
-              FROM docs0 GROUP BY customer, currency) WHERE rn = 1
+              FROM \(documents) GROUP BY customer, currency) WHERE rn = 1
             """)
         let currency = "COALESCE(\(text("p", "promises", "currency")), cc.currency, \(dialect.literal(reporting.code)))"
         add("prom", """

@@ -38,6 +38,7 @@ extension SQLQueryBuilder {
         let filter = query.filter.map(condition) ?? "1"
         let ceiPeriods = query.metrics.filter { $0.kind == .cei }.map { $0.effectivePeriod ?? .months(1) }
         addConstants(extraEvaluationStarts: ceiPeriods)
+        try addPerimeter()
         addRates()
         addDocuments(documentExtras: documentExtras)
         let promises = query.metrics.contains { $0.kind == .promiseKeptRate }

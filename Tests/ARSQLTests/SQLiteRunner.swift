@@ -1,54 +1,56 @@
 import ARCore
+import ARSQL
+import CSQLite
 import Foundation
 
-/// What the compiled SQL cannot easily discover on its own: the default as-of date, the reporting
-/// currency, the minor digits of each currency, and which optional columns the tables have.
-public struct SQLSnapshotContext: Sendable, Equatable {
-    /// The as-of date used when a query names none (the snapshot's `as_of`).
-    public var asOf: Day
-    /// The currency the `fx_rates` table converts to.
-    public var reportingCurrency: Currency
-    /// Every currency the tables use, with its minor digits.
-    public var currencies: [Currency]
-    /// Column names of each interchange table present (`invoices` → `[invoice_id, …]`).
-    /// A table missing here is treated as having every column of interchange.md; an optional
-    /// column missing from a listed table reads as empty.
-    public var columns: [String: [String]]
-
-    public init(asOf: Day, reportingCurrency: Currency, currencies: [Currency], columns: [String: [String]] = [:]) {
-        self.asOf = asOf
-        self.reportingCurrency = reportingCurrency
-        self.currencies = currencies
-        self.columns = columns
+extension SQLCompiler {
+    /// Runs `sql` on a SQLite file opened read-only and returns every row, each value as the text
+    /// SQLite gives for it (`NULL` as `nil`; integers in decimal; reals in Swift's shortest
+    /// form that reads back to the same `Double`).
+    ///
+    /// A thin executor for tests and for the differential check against the Swift engine.
+    /// - Throws: ``SQLRunError`` with SQLite's message, or the compiled query's own error text
+    ///   (a missing exchange rate, an overflowing conversion).
+    public static func run(_ sql: String, on sqliteFile: URL) throws -> [[String?]] {
+        var db: OpaquePointer?
+        guard sqlite3_open_v2(sqliteFile.path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(db)
+            throw SQLRunError("\(sqliteFile.path): \(message)")
+        }
+        defer { sqlite3_close(db) }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw SQLRunError(errorMessage(db))
+        }
+        defer { sqlite3_finalize(statement) }
+        let columnCount = sqlite3_column_count(statement)
+        var rows: [[String?]] = []
+        while true {
+            let rc = sqlite3_step(statement)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else { throw SQLRunError(errorMessage(db)) }
+            rows.append((0..<columnCount).map { column in
+                // Reals in Swift's shortest round-trip form: SQLite's own text keeps only 15 digits.
+                if sqlite3_column_type(statement, column) == SQLITE_FLOAT {
+                    return String(sqlite3_column_double(statement, column))
+                }
+                return sqlite3_column_text(statement, column).map { String(cString: $0) }
+            })
+        }
+        return rows
     }
 
-    /// Whether `table` has `column` (assumed so when the table's columns are not listed).
-    public func has(_ table: String, _ column: String) -> Bool {
-        guard let names = columns[table] else { return SQLSnapshotContext.standardColumns[table]?.contains(column) ?? false }
-        return names.contains(column)
+    /// SQLite's message, unwrapping the text of ``SQLiteDialect/fail(_:)``.
+    private static func errorMessage(_ db: OpaquePointer) -> String {
+        let message = String(cString: sqlite3_errmsg(db))
+        let prefix = "JSON path error near '"
+        guard message.hasPrefix(prefix), message.hasSuffix("'") else { return message }
+        return String(message.dropFirst(prefix.count).dropLast())
     }
+}
 
-    /// The columns of `table` beyond the interchange layout (extra attributes).
-    public func extraColumns(of table: String) -> [String] {
-        let standard = SQLSnapshotContext.standardColumns[table] ?? []
-        return (columns[table] ?? []).filter { !standard.contains($0) }
-    }
-
-    /// The columns interchange.md names, per table.
-    public static let standardColumns: [String: [String]] = [
-        "entities": ["entity_id", "name", "currency", "country"],
-        "customers": ["customer_id", "name", "customer_group", "segment", "region", "country", "sales_rep",
-                      "payment_terms_days", "credit_limit", "insured_limit"],
-        "invoices": ["invoice_id", "entity_id", "customer_id", "type", "issue_date", "due_date", "amount", "currency"],
-        "payments": ["payment_id", "customer_id", "invoice_id", "entity_id", "payment_date", "amount", "currency"],
-        "disputes": ["dispute_id", "invoice_id", "opened_date", "resolved_date", "amount", "reason"],
-        "promises": ["promise_id", "customer_id", "invoice_id", "made_date", "promised_date", "amount", "currency"],
-        "write_offs": ["invoice_id", "write_off_date", "amount", "reason"],
-        "fx_rates": ["date", "currency", "rate"],
-        "snapshot": ["as_of", "reporting_currency", "source"],
-        "dunning": ["action_id", "customer_id", "invoice_id", "action_date", "level", "channel"],
-    ]
-
+extension SQLSnapshotContext {
     /// Reads the context from a SQLite snapshot file: its `snapshot` row (else the latest date of
     /// the tables and EUR), the currencies its tables use, and each table's columns.
     /// - Throws: ``SQLRunError`` when the file cannot be read or names an unknown currency.

@@ -1,3 +1,4 @@
+import ARSQL
 import CSQLite
 import Foundation
 
