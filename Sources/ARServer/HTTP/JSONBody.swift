@@ -1,3 +1,4 @@
+import ARCore
 import ARQuery
 import Foundation
 import Hummingbird

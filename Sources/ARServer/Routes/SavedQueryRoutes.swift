@@ -1,3 +1,4 @@
+import ARCore
 import ARCharts
 import ARQuery
 import Hummingbird
