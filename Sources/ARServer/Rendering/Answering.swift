@@ -66,6 +66,10 @@ struct Answering {
 
     /// The values of `dimension` the perimeter lets the principal see (pickers, completion).
     func values(of dimension: String) throws -> [String] {
+        try unsortedValues(of: dimension).sorted()
+    }
+
+    private func unsortedValues(of dimension: String) throws -> [String] {
         let ledger = try diagnosing("") { try data.runner.engine(for: data.source.latest, perimeter: perimeter).ledger }
         let customers = ledger.customers
         switch dimension {
