@@ -25,7 +25,8 @@ final class RunControl: Sendable {
     /// 504 past the budget; 503 when the client left (nobody reads it, but the log does).
     func stoppedError(budget: Duration) -> APIError {
         if stopped.load(ordering: .relaxed) == 2 {
-            return APIError(.serviceUnavailable, .busy, "the client closed the connection; the query was stopped")
+            return APIError(.serviceUnavailable, .busy, "the client closed the connection; the query was stopped",
+                            help: "keep the connection open until the answer arrives")
         }
         return APIError(.gatewayTimeout, .budgetExceeded, "the query ran past the time budget of \(budget) and was stopped",
                         help: "ask for less: a shorter series, fewer dimensions, a 'limit' — or ask an administrator for a larger budget")

@@ -13,11 +13,12 @@ public struct ServerRequestContext: AuthRequestContext, RequestContext {
     /// The limit the server was configured with (413 above).
     public var maxUploadSize: Int { maxBody }
     var maxBody: Int = 256 << 10
+    /// The connection, when it was open as the request began (in-memory test channels are not).
     private let channel: (any Channel)?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        channel = source.channel
+        channel = source.channel.isActive ? source.channel : nil
     }
 
     /// Whether the client closed the connection (a query it asked for can stop).

@@ -43,7 +43,7 @@ struct RequestObserver: RouterMiddleware {
     static func apiError(for error: any Error, context: Context) -> APIError {
         switch error {
         case let error as APIError: return error
-        case let error as HTTPError where error.status == .contentTooLarge:
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
             return APIError(.contentTooLarge, .tooLarge, "the request body is over \(context.maxBody) bytes",
                             help: "send a smaller body; save long queries as files under --queries")
         case let error as HTTPError where error.status == .notFound:
@@ -52,6 +52,8 @@ struct RequestObserver: RouterMiddleware {
             return APIError(.methodNotAllowed, .methodNotAllowed, "this endpoint does not take that method", help: "see GET /v1/openapi.json")
         case let error as HTTPError where (400..<500).contains(error.status.code):
             return APIError(error.status, .malformedBody, error.body ?? "bad request", help: "see GET /v1/openapi.json")
+        case let error as any HTTPResponseError where (400..<500).contains(error.status.code):
+            return APIError(error.status, .malformedBody, "the request could not be read (\(error))", help: "see GET /v1/openapi.json")
         default:
             context.logger.error("internal error", metadata: ["error": "\(error)"])
             return APIError(.internalServerError, .internalError, "internal error (request \(context.requestID))",
