@@ -1,0 +1,39 @@
+import ARServer
+import Foundation
+import Testing
+
+/// A query past its time budget is answered 504 at once, too many at once 503, and the server
+/// keeps serving.
+@Suite(.serialized) struct LimitsTests {
+    /// Daily figures per customer over two years: seconds of work on the sample (minutes on a large ledger).
+    static let long = "dso, overdue_rate by customer daily from 2024-11-01 to 2026-10-31"
+
+    @Test func timeBudgetStopsALongQuery() async throws {
+        var limits = ServerLimits()
+        limits.timeBudget = .milliseconds(300)
+        let server = try await RunningServer.start(data: Paths.sample, limits: limits)
+        let started = ContinuousClock.now
+        let reply = try await server.get("/v1/query?q=\(encoded(Self.long))")
+        let waited = ContinuousClock.now - started
+        #expect(reply.status == 504 && reply.errorCode == "S5040" && reply.text.contains("time budget"), "\(reply.text)")
+        #expect(waited < .seconds(3), "answered after \(waited)")
+        // Still serving (endpoints that need no query slot: the stopped query may still be winding down).
+        #expect(try await server.get("/v1/ready").status == 200)
+        #expect(try await server.get("/v1/snapshots").status == 200)
+        await server.stop()
+    }
+
+    @Test func concurrencyCapAnswers503() async throws {
+        var limits = ServerLimits()
+        limits.heavyConcurrency = 1
+        limits.heavyQueueLength = 0
+        limits.timeBudget = .milliseconds(800)
+        let server = try await RunningServer.start(data: Paths.sample, limits: limits)
+        async let slow = server.get("/v1/query?q=\(encoded(Self.long))")
+        try await Task.sleep(for: .milliseconds(200))
+        let refused = try await server.get("/v1/query?q=\(encoded("ar by region"))")
+        #expect(refused.status == 503 && refused.errorCode == "S5031" && refused.headers["retry-after"] == "1", "\(refused.text)")
+        #expect(try await slow.status == 504)
+        await server.stop()
+    }
+}
