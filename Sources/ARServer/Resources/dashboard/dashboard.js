@@ -73,13 +73,19 @@ function formatValue(value, type, currency) {
 function fillTable(table, result) {
   table.replaceChildren();
   const head = table.createTHead().insertRow();
-  for (const column of result.columns) { const th = document.createElement("th"); th.textContent = column.name; head.appendChild(th); }
+  for (const column of result.columns) {
+    const th = document.createElement("th");
+    th.textContent = column.name;
+    if (column.type === "string") th.className = "text";
+    head.appendChild(th);
+  }
   const body = table.createTBody();
   for (const row of result.rows) {
     const tr = body.insertRow();
     row.forEach((value, i) => {
       const td = tr.insertCell();
       td.textContent = formatValue(value, result.columns[i].type, result.currency);
+      if (result.columns[i].type === "string") td.className = "text";
       td.dataset.raw = value === null ? "" : String(value);
     });
   }
