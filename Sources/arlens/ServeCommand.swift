@@ -69,5 +69,6 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Runs until SIGINT or SIGTERM, then drains the requests in flight (swift-service-lifecycle).
         try await server.buildApplication().runService()
+        Logger(label: "arlens.serve").info("stopped: the requests in flight were answered")
     }
 }
