@@ -11,7 +11,7 @@ import Testing
     /// One server over the sample, loaded once for every test of the suite.
     static let sample = Task<ARLensServer, any Error> {
         let server = try ARLensServer(configuration: ServerConfiguration(dataPath: Paths.sample, queriesDirectory: Paths.queries,
-                                                                         reloadInterval: nil))
+                                                                         limits: .forTests, reloadInterval: nil))
         await server.loadNow()
         return server
     }

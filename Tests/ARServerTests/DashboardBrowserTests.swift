@@ -8,7 +8,7 @@ import Testing
 struct DashboardBrowserTests {
     @Test func dashboardShowsTheAPIsFigures() async throws {
         let server = try await RunningServer.start(data: Paths.sample)
-        let dom = try Chromium.dom(server.base + "/")
+        let dom = try await Chromium.dom(server.base + "/")
         #expect(dom.contains("data-ready=\"true\""), "the page finished its requests")
 
         // KPI tiles: the values /v1/query gives for the latest month.
@@ -32,13 +32,13 @@ struct DashboardBrowserTests {
 
     @Test func badARQLShowsTheCaretDiagnostic() async throws {
         let server = try await RunningServer.start(data: Paths.sample)
-        let dom = try Chromium.dom(server.base + "/#q=" + encoded("ar by regoin"))
+        let dom = try await Chromium.dom(server.base + "/#q=" + encoded("ar by regoin"))
         #expect(dom.contains("data-code=\"Q2002\""))
         #expect(dom.contains("error[Q2002]: expected a dimension, found 'regoin'"))
         #expect(dom.contains("  |       ^^^^^^"), "the caret under the token")
         #expect(dom.contains("did you mean 'region'?"))
         let shot = NSTemporaryDirectory() + "arlens-dashboard.png"
-        try Chromium.screenshot(server.base + "/", to: shot)
+        try await Chromium.screenshot(server.base + "/", to: shot)
         let png = try Data(contentsOf: URL(fileURLWithPath: shot))
         #expect(png.count > 50_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a screenshot at \(shot)")
         await server.stop()

@@ -37,19 +37,20 @@ import Testing
                 }
             }
             group.addTask {
-                try await Task.sleep(for: .milliseconds(500))
+                // At least 20 answers before the new snapshot and 20 after it is served (however slow the machine).
+                try await Self.waitFor(requests: 20, in: shared)
                 try StoreFixture.addGenerated(asOf: "2026-11-30", to: store)
-                for _ in 0..<200 {
+                for _ in 0..<1200 {
                     if try await server.get("/v1/health").text.contains("\"generation\":2") { break }
                     try await Task.sleep(for: .milliseconds(50))
                 }
-                try await Task.sleep(for: .milliseconds(500))
+                try await Self.waitFor(requests: shared.seen.withLock { $0.requests } + 20, in: shared)
                 shared.stop.store(true, ordering: .relaxed)
             }
             try await group.waitForAll()
         }
         let result = shared.seen.withLock { $0 }
-        #expect(result.requests > 20, "only \(result.requests) requests were made")
+        #expect(result.requests >= 40, "only \(result.requests) requests were made")
         #expect(result.failures.isEmpty, "\(result.failures.count) of \(result.requests) requests failed or mixed: \(result.failures.prefix(5))")
         #expect(result.arBySnapshot.count == 2, "both snapshots served: \(result.arBySnapshot.keys.sorted())")
         for (snapshot, values) in result.arBySnapshot { #expect(values.count == 1, "\(snapshot) answered \(values)") }
@@ -58,6 +59,12 @@ import Testing
         let reload = try await server.send("POST", "/v1/admin/reload")
         #expect(reload.status == 200 && reload.text.contains("\"reloaded\":false"))
         await server.stop()
+    }
+
+    static func waitFor(requests: Int, in shared: Shared) async throws {
+        for _ in 0..<6000 where shared.seen.withLock({ $0.requests }) < requests {
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     static func record(_ reply: HTTPReply, into seen: borrowing Mutex<Seen>) {

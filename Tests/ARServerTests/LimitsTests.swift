@@ -9,7 +9,7 @@ import Testing
     static let long = "dso, overdue_rate by customer daily from 2024-11-01 to 2026-10-31"
 
     @Test func timeBudgetStopsALongQuery() async throws {
-        var limits = ServerLimits()
+        var limits = ServerLimits.forTests
         limits.timeBudget = .milliseconds(300)
         let server = try await RunningServer.start(data: Paths.sample, limits: limits)
         let started = ContinuousClock.now
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func concurrencyCapAnswers503() async throws {
-        var limits = ServerLimits()
+        var limits = ServerLimits.forTests
         limits.heavyConcurrency = 1
         limits.heavyQueueLength = 0
         limits.timeBudget = .milliseconds(800)

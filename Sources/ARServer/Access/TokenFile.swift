@@ -28,10 +28,7 @@ public struct TokenFile: Sendable {
 
     /// The lower-case hex SHA-256 of `token`, as the file stores it.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SHA256.hash(data: Array(token.utf8)).hexString
     }
 
     /// Reads and checks a token file.

@@ -26,7 +26,7 @@ public struct LoadedData: Sendable {
     /// A digest of the snapshot ids in order: equal for two sources that list the same snapshots.
     static func versionKey(of source: SnapshotSource) -> String {
         let ids = source.snapshots.map(\.id).joined(separator: "\n")
-        return SHA256.hash(data: Array(ids.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Array(ids.utf8)).prefix(12).hexString
     }
 
     /// The latest snapshot's age in seconds, for the `arlens_snapshot_age_seconds` gauge.

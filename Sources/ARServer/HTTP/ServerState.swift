@@ -10,6 +10,7 @@ final class ServerState: Sendable {
     let holder: DataHolder
     let loader: DataLoader
     let cache: ResponseCache
+    let outcomes: OutcomeCache
     let gate: QueryGate
     let metrics: ServerMetrics
     let savedQueries: SavedQueries
@@ -19,11 +20,14 @@ final class ServerState: Sendable {
         self.configuration = configuration
         self.tokens = tokens
         let holder = DataHolder(), cache = ResponseCache(capacity: configuration.cacheBytes), metrics = ServerMetrics()
+        let outcomes = OutcomeCache(capacity: configuration.cacheBytes / 2)
         self.holder = holder
         self.cache = cache
+        self.outcomes = outcomes
         self.metrics = metrics
         loader = DataLoader(configuration: configuration, holder: holder, logger: logger) { data in
             cache.removeAll()
+            outcomes.removeAll()
             metrics.loaded(data)
         }
         gate = QueryGate(concurrency: configuration.limits.heavyConcurrency, queueLength: configuration.limits.heavyQueueLength)
@@ -35,7 +39,7 @@ final class ServerState: Sendable {
     /// The response for `key`: `304` when the client holds it, the cached bytes, or `work` run
     /// through the gate on the request's data view and perimeter, then cached.
     func answer(_ request: Request, _ context: ServerRequestContext, data: LoadedData, principal: Principal,
-                key: ResponseKey, work: @escaping @Sendable (Answering) throws -> ResponseCache.Entry) async throws -> Response {
+                key: ResponseKey, work: @escaping @Sendable (Answering) throws -> RenderedAnswer) async throws -> Response {
         let etag = key.etag
         if ResponseKey.matches(request.headers[.ifNoneMatch], etag: etag) {
             metrics.cache(hit: true, kind: key.kind)
@@ -46,19 +50,19 @@ final class ServerState: Sendable {
             return Self.ok(hit, etag: etag)
         }
         metrics.cache(hit: false, kind: key.kind)
-        let budget = limits.timeBudget, perimeter = principal.perimeter, metrics = metrics
+        let budget = limits.timeBudget, perimeter = principal.perimeter, metrics = metrics, outcomes = outcomes
         let started = ContinuousClock.now
         let entry = try await gate.run(budget: budget, clientIsGone: { context.clientIsGone }) { control in
             metrics.queriesRunning.increment()
             defer { metrics.queriesRunning.decrement() }
-            return try work(Answering(data: data, perimeter: perimeter, control: control, budget: budget))
+            return try work(Answering(data: data, perimeter: perimeter, control: control, budget: budget, outcomes: outcomes))
         }
         metrics.query(kind: key.kind, duration: ContinuousClock.now - started)
         cache.put(etag, entry)
         return Self.ok(entry, etag: etag)
     }
 
-    static func ok(_ entry: ResponseCache.Entry, etag: String) -> Response {
+    static func ok(_ entry: RenderedAnswer, etag: String) -> Response {
         var headers = cacheHeaders(etag)
         headers[.contentType] = entry.contentType
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: entry.body)))

@@ -11,12 +11,14 @@ struct Answering {
     let perimeter: Perimeter
     let control: RunControl
     let budget: Duration
+    /// Outcomes behind charts already drawn for this view (any size, theme or format).
+    let outcomes: OutcomeCache
 
     var options: QueryOptions { QueryOptions(perimeter: perimeter) }
 
     /// Every statement's result in `format`: one JSON object per statement (an array for several),
     /// as `arlens query --format json` prints them; CSV blocks separated by a blank line.
-    func results(_ spec: QuerySpec, format: ResultFormatter.Format) throws -> ResponseCache.Entry {
+    func results(_ spec: QuerySpec, format: ResultFormatter.Format) throws -> RenderedAnswer {
         let outcomes = try diagnosing(spec.text) {
             let statements = try data.runner.compiler.compileStatements(spec.text, parameters: spec.parameters)
             return try statements.map { statement in
@@ -40,14 +42,18 @@ struct Answering {
 
     /// The chart of the last statement, exactly as `arlens chart` draws it: KPI statements as a
     /// thirteen-month series, the chart clause or the result's shape choosing the kind.
-    func chart(_ spec: QuerySpec, render: RenderOptions) throws -> ResponseCache.Entry {
-        let outcome = try diagnosing(spec.text) {
+    func chart(_ spec: QuerySpec, render: RenderOptions) throws -> RenderedAnswer {
+        let key = ResponseKey(versionKey: data.versionKey, perimeter: perimeter, kind: "outcome", text: spec.text,
+                              parameters: spec.parameters).etag
+        let outcome = try outcomes.get(key) ?? diagnosing(spec.text) {
             let statements = try data.runner.compiler.compileStatements(spec.text, parameters: spec.parameters)
             guard let statement = statements.last else {
                 throw APIError(.badRequest, .missingQuery, "the query gave no statement to chart", help: "give ARQL text, e.g. 'aging by entity'")
             }
-            return try KPIHistory.series(for: statement, runner: data.runner, options: options)
+            let outcome = try KPIHistory.series(for: statement, runner: data.runner, options: options)
                 ?? data.runner.execute(statement, options: options)
+            outcomes.put(key, outcome)
+            return outcome
         }
         try control.check(budget: budget)
         guard case let .table(result, chartSpec, _) = outcome else {

@@ -1,15 +1,17 @@
+import ARQuery
 import Synchronization
+
+/// A rendered answer: what a response sends.
+struct RenderedAnswer: Sendable {
+    var contentType: String
+    var body: [UInt8]
+}
 
 /// Rendered charts and results kept in memory, bounded by their bytes (not their count), least
 /// recently used dropped first. Keys are ETags, which name the data version, the principal's
 /// perimeter, the normalised query, its parameters and the render options, so a stale or
 /// another scope's entry can never be served; a reload empties the cache all the same.
-final class ResponseCache: Sendable {
-    struct Entry: Sendable {
-        var contentType: String
-        var body: [UInt8]
-    }
-
+final class ByteBoundedCache<Entry: Sendable>: Sendable {
     private struct State {
         var entries: [String: (entry: Entry, tick: UInt64)] = [:]
         var bytes = 0
@@ -19,10 +21,13 @@ final class ResponseCache: Sendable {
     }
 
     let capacity: Int
+    /// The bytes an entry holds (its body, or an estimate for a result table).
+    let size: @Sendable (Entry) -> Int
     private let state = Mutex(State())
 
-    init(capacity: Int) {
+    init(capacity: Int, size: @escaping @Sendable (Entry) -> Int) {
         self.capacity = capacity
+        self.size = size
     }
 
     func get(_ key: String) -> Entry? {
@@ -39,18 +44,19 @@ final class ResponseCache: Sendable {
     /// Stores `entry` unless it alone is over a quarter of the capacity; evicts the least recently
     /// used entries until the total fits.
     func put(_ key: String, _ entry: Entry) {
-        guard entry.body.count <= capacity / 4 else { return }
+        let bytes = size(entry)
+        guard bytes <= capacity / 4 else { return }
         state.withLock { s in
-            if let old = s.entries[key] { s.bytes -= old.entry.body.count }
+            if let old = s.entries[key] { s.bytes -= size(old.entry) }
             s.tick += 1
             s.entries[key] = (entry, s.tick)
-            s.bytes += entry.body.count
+            s.bytes += bytes
             guard s.bytes > capacity else { return }
             // Eviction sorts once and drops the oldest quarter, so it is rare and amortised.
             let byAge = s.entries.sorted { $0.value.tick < $1.value.tick }
             for (k, v) in byAge where s.bytes > capacity * 3 / 4 {
                 s.entries[k] = nil
-                s.bytes -= v.entry.body.count
+                s.bytes -= size(v.entry)
             }
         }
     }
@@ -65,5 +71,25 @@ final class ResponseCache: Sendable {
 
     var stats: (entries: Int, bytes: Int, hits: Int, misses: Int) {
         state.withLock { ($0.entries.count, $0.bytes, $0.hits, $0.misses) }
+    }
+}
+
+/// Rendered answers, sized by their bodies.
+typealias ResponseCache = ByteBoundedCache<RenderedAnswer>
+
+extension ByteBoundedCache where Entry == RenderedAnswer {
+    convenience init(capacity: Int) { self.init(capacity: capacity) { $0.body.count } }
+}
+
+/// Query outcomes behind charts, so a chart asked for at another size or theme is only drawn
+/// again, not computed again. Sized by an estimate of the result table.
+typealias OutcomeCache = ByteBoundedCache<QueryOutcome>
+
+extension ByteBoundedCache where Entry == QueryOutcome {
+    convenience init(capacity: Int) {
+        self.init(capacity: capacity) { outcome in
+            guard case let .table(result, _, _) = outcome else { return 1024 }
+            return 1024 + result.rows.count * max(1, result.columns.count) * 32
+        }
     }
 }

@@ -21,7 +21,7 @@ struct ResponseKey: Sendable {
         parts += options
         // Unit separators keep the parts apart: no part's text can imitate a boundary.
         let digest = SHA256.hash(data: Array(parts.joined(separator: "\u{1F}").utf8))
-        return "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        return "\"" + digest.prefix(16).hexString + "\""
     }
 
     /// Whether an `If-None-Match` header value names this ETag (a list, `*`, or weak forms).

@@ -13,13 +13,21 @@ enum Chromium {
     static let unavailableReason = "chromium is not installed or cannot start here (run scripts/install-deps)"
 
     /// Loads `url`, lets its scripts run for `budget` ms of virtual time, and returns the DOM.
-    static func dom(_ url: String, budget: Int = 20_000) throws -> String {
-        try run(["--virtual-time-budget=\(budget)", "--dump-dom", url], seconds: 120)
+    static func dom(_ url: String, budget: Int = 20_000) async throws -> String {
+        try await offThread { try run(["--virtual-time-budget=\(budget)", "--dump-dom", url], seconds: 120) }
     }
 
     /// Loads `url` and writes a screenshot of `width`×`height` pixels to `path`.
-    static func screenshot(_ url: String, to path: String, width: Int = 1280, height: Int = 2400) throws {
-        _ = try run(["--virtual-time-budget=20000", "--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=\(path)", url], seconds: 120)
+    static func screenshot(_ url: String, to path: String, width: Int = 1280, height: Int = 2400) async throws {
+        _ = try await offThread { try run(["--virtual-time-budget=20000", "--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=\(path)", url], seconds: 120) }
+    }
+
+    /// Runs `work` (which waits for a process) on a Dispatch thread, not on one of Swift's few
+    /// cooperative threads, which the server under test needs.
+    static func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     /// Runs Chromium headless with its own profile folder; returns standard output.

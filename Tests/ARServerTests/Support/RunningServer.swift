@@ -22,7 +22,7 @@ final class RunningServer: Sendable {
     }
 
     /// Starts a server over `data` and waits until it listens and has loaded its snapshot.
-    static func start(data: String, tokens: String? = nil, limits: ServerLimits = ServerLimits(),
+    static func start(data: String, tokens: String? = nil, limits: ServerLimits = .forTests,
                       reloadInterval: Duration? = nil, queries: String? = Paths.queries) async throws -> RunningServer {
         var logger = Logger(label: "arlens.test")
         logger.logLevel = .warning
@@ -121,4 +121,14 @@ func encoded(_ text: String) -> String {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "-._~")
     return text.addingPercentEncoding(withAllowedCharacters: allowed)!
+}
+
+extension ServerLimits {
+    /// The defaults with a time budget long enough for a debug build on a loaded machine (the
+    /// tests of the budget set their own).
+    static var forTests: ServerLimits {
+        var limits = ServerLimits()
+        limits.timeBudget = .seconds(300)
+        return limits
+    }
 }
