@@ -65,7 +65,7 @@ final class ServerState: Sendable {
     static func ok(_ entry: RenderedAnswer, etag: String) -> Response {
         var headers = cacheHeaders(etag)
         headers[.contentType] = entry.contentType
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: entry.body)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: entry.body))
     }
 
     /// Revalidate every time (`no-cache`), never in a shared cache (`private`: answers depend on the token).

@@ -1,10 +1,17 @@
 import ARQuery
+import NIOCore
 import Synchronization
 
-/// A rendered answer: what a response sends.
+/// A rendered answer: what a response sends. The body is kept as a `ByteBuffer`, so a cached
+/// answer is sent without copying its bytes (buffers share storage until written to).
 struct RenderedAnswer: Sendable {
     var contentType: String
-    var body: [UInt8]
+    var body: ByteBuffer
+
+    init(contentType: String, body: [UInt8]) {
+        self.contentType = contentType
+        self.body = ByteBuffer(bytes: body)
+    }
 }
 
 /// Rendered charts and results kept in memory, bounded by their bytes (not their count), least
@@ -78,7 +85,7 @@ final class ByteBoundedCache<Entry: Sendable>: Sendable {
 typealias ResponseCache = ByteBoundedCache<RenderedAnswer>
 
 extension ByteBoundedCache where Entry == RenderedAnswer {
-    convenience init(capacity: Int) { self.init(capacity: capacity) { $0.body.count } }
+    convenience init(capacity: Int) { self.init(capacity: capacity) { $0.body.readableBytes } }
 }
 
 /// Query outcomes behind charts, so a chart asked for at another size or theme is only drawn
