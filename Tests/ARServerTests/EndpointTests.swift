@@ -27,7 +27,7 @@ import Testing
 
     @Test func queryAnswersAsTheCommandLineDoes() async throws {
         let server = try await RunningServer.start(data: Paths.sample)
-        let runner = try QueryRunner(source: OpenedData.open(path: Paths.sample).source)
+        let runner = try await Chromium.offThread { try QueryRunner(source: OpenedData.open(path: Paths.sample).source) }
         let text = "ar, overdue_rate by entity"
         let expected = try runner.run(text)[0].text(as: .json)
         let get = try await server.get("/v1/query?q=\(encoded(text))")
@@ -46,7 +46,7 @@ import Testing
 
     @Test func chartsAreTheBytesArlensChartWrites() async throws {
         let server = try await RunningServer.start(data: Paths.sample)
-        let runner = try QueryRunner(source: OpenedData.open(path: Paths.sample).source)
+        let runner = try await Chromium.offThread { try QueryRunner(source: OpenedData.open(path: Paths.sample).source) }
         let folder = Paths.temporary("charts")
         for (query, format, options) in [("aging by customer_group", "png", ""), ("overdue_rate by entity monthly from 2025-10-31 to 2026-10-31", "svg", "&theme=dark"),
                                          ("ar, overdue_rate, dso, cei", "png", "&width=600&height=300&scale=2"), ("overdue by region | chart donut", "pdf", "")] {

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func newSnapshotUnderConcurrentLoad() async throws {
-        let store = try StoreFixture.sampleStore()
+        let store = try await Chromium.offThread { try StoreFixture.sampleStore() }
         let server = try await RunningServer.start(data: store, reloadInterval: .milliseconds(100))
         let first = try await server.get("/v1/health")
         #expect(first.text.contains("\"generation\":1"))
@@ -39,7 +39,7 @@ import Testing
             group.addTask {
                 // At least 20 answers before the new snapshot and 20 after it is served (however slow the machine).
                 try await Self.waitFor(requests: 20, in: shared)
-                try StoreFixture.addGenerated(asOf: "2026-11-30", to: store)
+                try await Chromium.offThread { try StoreFixture.addGenerated(asOf: "2026-11-30", to: store) }
                 for _ in 0..<1200 {
                     if try await server.get("/v1/health").text.contains("\"generation\":2") { break }
                     try await Task.sleep(for: .milliseconds(50))

@@ -16,7 +16,9 @@ import Testing
         let reply = try await server.get("/v1/query?q=\(encoded(Self.long))")
         let waited = ContinuousClock.now - started
         #expect(reply.status == 504 && reply.errorCode == "S5040" && reply.text.contains("time budget"), "\(reply.text)")
-        #expect(waited < .seconds(3), "answered after \(waited)")
+        // The query alone runs about 12 s in a debug build; the answer comes at the budget, plus
+        // whatever a loaded test process adds before the request's task runs again.
+        #expect(waited < .seconds(6), "answered after \(waited)")
         // Still serving (endpoints that need no query slot: the stopped query may still be winding down).
         #expect(try await server.get("/v1/ready").status == 200)
         #expect(try await server.get("/v1/snapshots").status == 200)

@@ -50,7 +50,7 @@ import Testing
     @Test func scopedTokenAnswersEqualAnExtractOfItsEntity() async throws {
         let tokens = try TokenFixture()
         let extract = Paths.temporary("fr01")
-        try EntityExtract.write(from: Paths.sample, entities: ["FR01"], to: extract)
+        try await Chromium.offThread { try EntityExtract.write(from: Paths.sample, entities: ["FR01"], to: extract) }
         let scoped = try await RunningServer.start(data: Paths.sample, tokens: tokens.path)
         let reference = try await RunningServer.start(data: extract)
         defer { Task { await scoped.stop(); await reference.stop() } }
@@ -72,7 +72,7 @@ import Testing
     @Test func explainChartsValuesAndSavedQueriesStayInScope() async throws {
         let tokens = try TokenFixture()
         let extract = Paths.temporary("fr01b")
-        try EntityExtract.write(from: Paths.sample, entities: ["FR01"], to: extract)
+        try await Chromium.offThread { try EntityExtract.write(from: Paths.sample, entities: ["FR01"], to: extract) }
         let scoped = try await RunningServer.start(data: Paths.sample, tokens: tokens.path)
         let reference = try await RunningServer.start(data: extract)
 
