@@ -64,7 +64,15 @@ final class RunningServer: Sendable {
     }
 
     func send(_ method: String, _ path: String, token: String? = nil, headers: [String: String] = [:], body: Data? = nil) async throws -> HTTPReply {
-        var request = URLRequest(url: URL(string: base + path)!)
+        try await HTTPReply.fetch(base + path, method: method, token: token, headers: headers, body: body)
+    }
+}
+
+extension HTTPReply {
+    /// One request with URLSession.
+    static func fetch(_ url: String, method: String = "GET", token: String? = nil, headers: [String: String] = [:],
+                      body: Data? = nil) async throws -> HTTPReply {
+        var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
         request.httpBody = body
         request.timeoutInterval = 120
