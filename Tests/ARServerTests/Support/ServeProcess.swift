@@ -1,4 +1,8 @@
 import Foundation
+import Synchronization
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// `arlens serve` as its own process (the debug binary `swift test` built), for the tests whose
 /// timing must not depend on the test process's other work.
@@ -47,5 +51,29 @@ final class ServeProcess: Sendable {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         return process.terminationStatus
+    }
+}
+
+extension ServeProcess {
+    /// GETs `path` and times it on a Dispatch thread with URLSession's completion handler, so the
+    /// time is the server's and the network's, not the wait of a test task for Swift's
+    /// cooperative threads (busy with the other tests of the process).
+    func timedGet(_ path: String) async throws -> (status: Int, body: String, seconds: Double) {
+        let url = URL(string: "http://127.0.0.1:\(port)" + path)!
+        return try await Chromium.offThread {
+            let done = DispatchSemaphore(value: 0)
+            let result = Mutex<(Int, String)?>(nil)
+            let started = DispatchTime.now()
+            var request = URLRequest(url: url)
+            request.timeoutInterval = 120
+            URLSession.shared.dataTask(with: request) { data, response, _ in
+                result.withLock { $0 = ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data ?? Data(), as: UTF8.self)) }
+                done.signal()
+            }.resume()
+            done.wait()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            let (status, body) = result.withLock { $0 } ?? (0, "")
+            return (status, body, seconds)
+        }
     }
 }
