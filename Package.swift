@@ -16,6 +16,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The server (ARServer): HTTP, bearer tokens, hashed token storage, metrics, lifecycle, logs.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C libraries behind thin system-library targets.
@@ -46,10 +56,29 @@ let package = Package(
         // The analyst's REPL: session logic and the libedit terminal front.
         .target(name: "ARRepl", dependencies: ["ARCore", "ARStore", "ARImport", "ARMetrics", "ARQuery", "ARPresentation", "CEditLine"],
                 swiftSettings: swiftSettings),
+        // `arlens serve`: the HTTP API, the built-in dashboard (package resources), tokens, caching, metrics.
+        .target(
+            name: "ARServer",
+            dependencies: [
+                "ARCore", "ARStore", "ARImport", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "Yams",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "arlens",
             dependencies: [
-                "ARCore", "ARStore", "ARImport", "ARGenerator", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "ARRepl",
+                "ARCore", "ARStore", "ARImport", "ARGenerator", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "ARRepl", "ARServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -72,6 +101,17 @@ let package = Package(
         .testTarget(
             name: "ARLensFuzzTests",
             dependencies: ["ARCore", "ARStore", "ARImport", "ARMetrics", "ARQuery", "ARGenerator"],
+            swiftSettings: swiftSettings
+        ),
+        // The real server on a free loopback port, in-process router tests, the scope attack suite, the browser test.
+        .testTarget(
+            name: "ARServerTests",
+            dependencies: [
+                "ARServer", "ARImport", "ARGenerator", "ARQuery", "ARPresentation", "ARCharts", "ARStore", "ARCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -11,3 +11,11 @@ extension ChartContext {
                   snapshotID: result.snapshots.last?.id, renderedAt: renderedAt)
     }
 }
+
+extension ChartContext {
+    /// This context with its missing parts taken from `other`.
+    func filling(from other: ChartContext) -> ChartContext {
+        ChartContext(asOf: asOf ?? other.asOf, currency: currency ?? other.currency, perimeter: perimeter ?? other.perimeter,
+                     snapshotID: snapshotID ?? other.snapshotID, renderedAt: renderedAt ?? other.renderedAt)
+    }
+}

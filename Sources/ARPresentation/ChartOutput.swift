@@ -35,7 +35,8 @@ public enum ChartOutput {
         guard case let .table(result, spec, metrics) = outcome else {
             throw ChartOutputError("only a query result can be charted, not an explain")
         }
-        var context = options.context
+        // What the options leave out comes from where the runner says the figures come from.
+        var context = options.context.filling(from: ChartContext(result.context, currency: result.currency))
         if let metrics, !metrics.isSeries, let date = metrics.rows.first?.date { context.asOf = date }
         return ChartBuilder.chart(for: result, spec: spec, title: options.title, theme: options.theme, context: context)
     }

@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// The `arlens` command line: every subcommand is a thin shell over the library modules.
 @main
-struct ARLensCommand: ParsableCommand {
+struct ARLensCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arlens",
         abstract: "Receivables analytics: DSO, aging, overdue, disputes and cash forecasts from any ERP snapshot.",
@@ -16,13 +16,14 @@ struct ARLensCommand: ParsableCommand {
         """,
         subcommands: [
             ReplCommand.self, QueryCommand.self, ChartCommand.self, ImportCommand.self, InspectCommand.self,
-            GenerateCommand.self, BacktestCommand.self,
+            GenerateCommand.self, BacktestCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: ReplCommand.self
     )
 
-    static func main() {
+    // Async because `serve` is (an AsyncParsableCommand root runs sync and async subcommands alike).
+    static func main() async {
         HeapTuning.keepFreedMemory()
-        main(nil)
+        await main(nil)
     }
 }

@@ -64,8 +64,9 @@ struct ChartCommand: ParsableCommand {
             let options = try data.queryOptions()
             return try KPIHistory.series(for: statement, runner: runner, options: options) ?? runner.execute(statement, options: options)
         }
-        let context = outcome.result.map { ChartContext($0.context, currency: runner.ledger.snapshot.reportingCurrency, renderedAt: Date()) }
-            ?? ChartContext(renderedAt: Date())
+        // The PDF's creation date is the figures' as-of date: the same query gives the same bytes
+        // here and from the server (which caches and tags them).
+        let context = ChartContext(currency: runner.ledger.snapshot.reportingCurrency)
         try ChartOutput.write(outcome, to: out, options: ChartOutputOptions(width: width, height: height, scale: scale,
                                                                               theme: theme, title: title, context: context))
         print("wrote \(out)")

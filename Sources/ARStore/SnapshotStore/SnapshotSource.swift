@@ -94,6 +94,7 @@ public struct SnapshotSource: Sendable {
 }
 
 /// A date no snapshot of a source can answer: after the latest extraction, which cannot know it.
+/// The message names no path: a server passes it to its clients.
 public struct SnapshotResolutionError: Error, Equatable, Sendable, CustomStringConvertible {
     public var requested: Day
     public var latest: Day
@@ -102,7 +103,7 @@ public struct SnapshotResolutionError: Error, Equatable, Sendable, CustomStringC
 
     public var description: String {
         isStore
-            ? "no snapshot of '\(label)' covers \(requested.iso): the latest is as of \(latest.iso); import a later extraction or ask for a date on or before \(latest.iso)"
+            ? "no snapshot covers \(requested.iso): the latest is as of \(latest.iso); import a later extraction or ask for a date on or before \(latest.iso)"
             : "date \(requested.iso) is after the snapshot's as_of \(latest.iso): ask for a date on or before it"
     }
 }
