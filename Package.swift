@@ -16,12 +16,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries behind thin system-library targets.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Calendar days, currencies, exact rates, typed columns.
         .target(name: "ARCore", swiftSettings: swiftSettings),
@@ -44,10 +46,16 @@ let package = Package(
         // The analyst's REPL: session logic and the libedit terminal front.
         .target(name: "ARRepl", dependencies: ["ARCore", "ARStore", "ARImport", "ARMetrics", "ARQuery", "ARPresentation", "CEditLine"],
                 swiftSettings: swiftSettings),
+        // Report packs: definitions, pages, schedules, the run log and delivery (outbox, SMTP).
+        .target(name: "ARReports",
+                dependencies: ["ARCore", "ARStore", "ARQuery", "ARCharts", "ARPresentation", "CCairo", "CCurl", "Yams",
+                               .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: swiftSettings),
         .executableTarget(
             name: "arlens",
             dependencies: [
                 "ARCore", "ARStore", "ARImport", "ARGenerator", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "ARRepl",
+                "ARReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -65,6 +73,9 @@ let package = Package(
         // Runs the built `arlens` binary end to end on the bundled sample.
         .testTarget(name: "ARLensCLITests", dependencies: ["ARImport", "ARQuery", "ARRepl", "ARStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ARReplTests", dependencies: ["ARRepl", "ARImport"], swiftSettings: swiftSettings),
+        // Packs rendered from the sample, schedules, the run log, and delivery to a real SMTP server on loopback.
+        .testTarget(name: "ARReportsTests", dependencies: ["ARReports", "ARImport", "ARCharts", "ARQuery", "ARStore"],
+                    exclude: ["Support"], swiftSettings: swiftSettings),
     ]
 )
 
@@ -74,7 +85,7 @@ if Context.environment["ARLENS_BENCHMARKS"] == "1" {
     package.targets.append(
         .executableTarget(
             name: "arlens-bench",
-            dependencies: ["ARCore", "ARStore", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation"],
+            dependencies: ["ARCore", "ARStore", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "ARReports"],
             path: "Benchmarks/ARLensBench",
             swiftSettings: swiftSettings
         )
