@@ -18,7 +18,7 @@ struct PackCommand: ParsableCommand {
           arlens pack log --pack cfo-monthly
         See docs/packs.md.
         """,
-        subcommands: [PackRenderCommand.self, PackCheckCommand.self]
+        subcommands: [PackRenderCommand.self, PackRunCommand.self, PackListCommand.self, PackLogCommand.self, PackCheckCommand.self]
     )
 }
 
