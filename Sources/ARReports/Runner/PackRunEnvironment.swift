@@ -21,7 +21,7 @@ public struct PackRunEnvironment: Sendable {
     public var pngScale: Double
 
     public init(log: RunLog, spool: URL, outbox: URL?, mailer: SMTPMailer?, data: @escaping @Sendable () throws -> QueryRunner,
-                sleep: @escaping @Sendable (Duration) -> Void = { Thread.sleep(forTimeInterval: $0.seconds) },
+                sleep: @escaping @Sendable (Duration) -> Void = PackRunEnvironment.threadSleep,
                 inProcessRetryLimit: Duration = .seconds(30), pngScale: Double = 2) {
         self.log = log
         self.spool = spool
@@ -32,6 +32,9 @@ public struct PackRunEnvironment: Sendable {
         self.inProcessRetryLimit = inProcessRetryLimit
         self.pngScale = pngScale
     }
+
+    /// Blocks the calling thread for `duration`.
+    public static let threadSleep: @Sendable (Duration) -> Void = { Thread.sleep(forTimeInterval: $0.seconds) }
 }
 
 /// What happened to one run in this invocation, for the command's output.
