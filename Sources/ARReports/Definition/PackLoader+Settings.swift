@@ -70,7 +70,7 @@ extension PackLoader {
                 }
             }
         } catch {
-            throw PackDiagnostic(file: node.file, at: source.location(ofOffset: error.offset, in: scalar), length: 2, error.message)
+            throw PackDiagnostic(file: node.file, at: source.location(ofOffset: error.offset, in: scalar), length: error.length, error.message)
         }
     }
 

@@ -60,8 +60,10 @@ public struct TextTemplate: Sendable {
                 format = known
                 queryEnd = bar
             } else if !word.contains(" ") {
+                var wordStart = bar + 1
+                while wordStart < high, bytes[wordStart] == UInt8(ascii: " ") { wordStart += 1 }
                 throw TemplateError(message: "expected a figure format (\(FigureFormat.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))), found '\(word)'",
-                                    offset: bar + 1)
+                                    offset: wordStart, length: word.count)
             }
         }
         while queryEnd > low, bytes[queryEnd - 1] == UInt8(ascii: " ") { queryEnd -= 1 }
@@ -106,4 +108,5 @@ public enum FigureFormat: String, Sendable, CaseIterable {
 struct TemplateError: Error {
     var message: String
     var offset: Int
+    var length = 2
 }

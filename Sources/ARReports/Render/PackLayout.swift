@@ -43,14 +43,18 @@ struct PackLayout {
                 switch block.content {
                 case var .chart(chart):
                     chart.theme = theme
+                    try checkTitle(chart.title, in: PackLayout.aligned(frame), page: (index + 1, evaluated.title), at: block.location)
                     current.items.append(.chart(chart, PackLayout.aligned(frame)))
                 case let .table(wide):
                     let table = try fitted(wide, in: PackLayout.aligned(frame), page: (index + 1, evaluated.title), at: block.location)
+                    try checkTitle(table.title, in: PackLayout.aligned(frame),
+                                   page: (index + 1, evaluated.title), at: block.location)
                     let fit = PackLayout.tableCapacity(PackLayout.aligned(frame), title: table.title != nil)
                     let shown = min(fit, table.rows.count)
                     current.items.append(.chart(themed(table.slice(0..<shown, continued: false)), PackLayout.aligned(frame)))
                     if shown < table.rows.count { continuations.append((table, shown)) }
                 case let .text(title, paragraphs):
+                    try checkTitle(title, in: frame, page: (index + 1, evaluated.title), at: block.location)
                     let (lines, cut) = textLines(title: title, paragraphs: paragraphs, in: frame)
                     current.items.append(.text(title: title, lines: lines, frame))
                     if cut { current.notes.append("Note: a text on this page was cut to fit its block.") }
@@ -120,6 +124,19 @@ struct PackLayout {
         var error = PackRenderError(pack: "", message: "expected the table '\(table.title ?? table.header.joined(separator: ", "))' to fit "
                                     + "its block, found it \(Int(naturalWidth(table).rounded())) points wide for \(Int(available)) points",
                                     help: "show fewer columns with 'show:', or give the block more of the page's width")
+        error.page = page
+        error.location = location
+        throw error
+    }
+
+    /// A block title ARCharts would cut with an ellipsis is an error: shorten it in the pack.
+    func checkTitle(_ title: String?, in frame: Rect, page: (Int, String), at location: PackLocation) throws(PackRenderError) {
+        guard let title else { return }
+        let available = frame.width - 2 * (frame.width < 320 || frame.height < 200 ? 8.0 : 16.0)
+        let width = metrics.width(title, .blockTitle)
+        guard width > available else { return }
+        var error = PackRenderError(pack: "", message: "expected the title '\(title)' to fit its block, found it \(Int(width.rounded())) points wide for \(Int(available))",
+                                    help: "shorten the title, or give the block more of the page's width")
         error.page = page
         error.location = location
         throw error
