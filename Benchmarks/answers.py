@@ -16,7 +16,7 @@ CHECKS = {
     "q03": ("keyed", 1, "rrrr", None, 0),
     "q04": ("keyed", 1, "rr", None, 0),
     "q05": ("keyed", 2, "r", None, 0),
-    "q06": ("ordered", 1, "mmmmm", None, 0),
+    "q06": ("ordered", 1, "mmmmm", ["customer", "not due", "1-30", "31-60", "61-90", "90+"], 0),
     "q07": ("ordered", 1, "m", ["id", "open_eur"], 0),
     "q08": ("keyed", 1, "rr", None, 0),
     "q09": ("keyed", 1, "mcr", None, 0),

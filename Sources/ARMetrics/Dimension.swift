@@ -1,6 +1,8 @@
 /// What a result can be broken down by.
 public enum Dimension: Hashable, Sendable, CustomStringConvertible {
     case entity, customer, customerGroup, segment, region, country, salesRep, currency
+    /// Attributes of the customer from the customers file.
+    case customerName, creditLimit, insuredLimit, paymentTermsDays
     /// The aging bucket of an open item (under the first `aging` metric's spec, else the standard one).
     case bucket
     /// The reason of a dispute (for dispute metrics) or of an item's open dispute.
@@ -19,6 +21,8 @@ public enum Dimension: Hashable, Sendable, CustomStringConvertible {
         "entity": .entity, "customer": .customer, "customer_group": .customerGroup, "segment": .segment,
         "region": .region, "country": .country, "sales_rep": .salesRep, "currency": .currency,
         "bucket": .bucket, "dispute_reason": .disputeReason, "issue_month": .issueMonth, "type": .type,
+        "customer_name": .customerName, "credit_limit": .creditLimit, "insured_limit": .insuredLimit,
+        "payment_terms_days": .paymentTermsDays,
     ]
 
     /// The ARQL name.
@@ -36,6 +40,10 @@ public enum Dimension: Hashable, Sendable, CustomStringConvertible {
         case .disputeReason: "dispute_reason"
         case .issueMonth: "issue_month"
         case .type: "type"
+        case .customerName: "customer_name"
+        case .creditLimit: "credit_limit"
+        case .insuredLimit: "insured_limit"
+        case .paymentTermsDays: "payment_terms_days"
         case let .documentAttribute(n), let .customerAttribute(n): n
         }
     }

@@ -56,6 +56,7 @@ public enum ChartBuilder {
         case .ratio: .ratio
         case .days: .days
         case .percent: .percent
+        case .points: .number(decimals: 1)
         case .count: .count
         case .string, .date: .number(decimals: 0)
         }

@@ -197,8 +197,9 @@ extension SQLQueryBuilder {
 
     /// The customer columns every item carries (its perimeter).
     func customerColumns(_ alias: String, customerExtras: [String]) -> String {
-        let builtIn = ["customer_group", "segment", "region", "country", "sales_rep"]
-            .map { "\(text(alias, "customers", $0)) AS \($0)" }
+        let builtIn = ["customer_group", "segment", "region", "country", "sales_rep", "credit_limit", "insured_limit",
+                       "payment_terms_days"].map { "\(text(alias, "customers", $0)) AS \($0)" }
+            + ["\(text(alias, "customers", "name")) AS customer_name"]
         let extras = customerExtras.map { "\(text(alias, "customers", $0)) AS \(dialect.identifier("c_" + $0))" }
         return (builtIn + extras).joined(separator: ", ")
     }

@@ -46,7 +46,7 @@ struct DiagnosticTests {
         let d = diagnostic(text)
         #expect(d?.code == .unexpectedToken)
         #expect(d?.rendered(source: text) == """
-            error[Q1001]: expected a clause ('by', 'where', 'having', 'as of', 'monthly from', 'over last', 'in', 'order by', 'limit', 'project', '| chart'), ';' or end of input, found 'wher'
+            error[Q1001]: expected a clause ('by', 'where', 'having', 'as of', 'monthly from', 'over last', 'in', 'order by', 'limit', 'top', 'compare', 'year to date', 'project', '| chart'), ';' or end of input, found 'wher'
              --> query:2:3
               |
             2 |   wher region = "EMEA"

@@ -30,6 +30,7 @@ struct SQLDifferentialTests {
     static let dimensionPool: [[ARMetrics.Dimension]] = [
         [], [], [.entity], [.currency], [.customerGroup], [.segment], [.region], [.country], [.salesRep], [.type],
         [.bucket], [.issueMonth], [.customer], [.entity, .segment], [.region, .currency], [.disputeReason],
+        [.customerName], [.paymentTermsDays], [.creditLimit, .insuredLimit],
     ]
 
     static let filterPool: [ItemPredicate?] = [
@@ -38,6 +39,7 @@ struct SQLDifferentialTests {
         .compare(.dimension(.type), .ne, .string("unallocated")),
         .and(.compare(.dpd, .gt, .integer(0)), .compare(.open, .gt, .integer(100_000))),
         .or(.compare(.dimension(.segment), .eq, .string("SMB")), .compare(.age, .le, .integer(60))),
+        .compare(.dimension(.paymentTermsDays), .eq, .string("60")),
     ]
 
     /// A random query over `ledger`'s history.

@@ -13,8 +13,8 @@ struct DimensionSource: Sendable {
     let rowCodes: [Int32]?
     /// Code per customer for dimensions a customer alone determines; `nil` otherwise.
     let customerCodes: [Int32]?
-    /// Whether values sort by code (bucket order) rather than as strings.
-    var sortsByCode: Bool { dimension == .bucket }
+    /// Whether values sort by code (bucket order, terms in days) rather than as strings.
+    var sortsByCode: Bool { dimension == .bucket || dimension == .paymentTermsDays }
 
     init(_ dimension: Dimension, rows: ItemRows, ledger: Ledger, aging: AgingSpec) throws(MetricError) {
         self.dimension = dimension
@@ -31,6 +31,12 @@ struct DimensionSource: Sendable {
         case .region: triple = byCustomer(customers.region)
         case .country: triple = byCustomer(customers.country)
         case .salesRep: triple = byCustomer(customers.salesRep)
+        case .customerName: triple = byCustomer(customers.names)
+        case .creditLimit: triple = byCustomer(customers.creditLimit)
+        case .insuredLimit: triple = byCustomer(customers.insuredLimit)
+        case .paymentTermsDays:
+            let (values, byCustomer) = Self.paymentTerms(customers.paymentTermsDays)
+            triple = (values, rows.customer.map { $0 < 0 ? -1 : byCustomer[Int($0)] }, byCustomer)
         case .currency: triple = (ledger.currencies.map(\.code), rows.codes(.currency), nil)
         case .bucket: triple = (aging.bucketNames, nil, nil)
         case .disputeReason: triple = (ledger.disputes.reason.values, nil, nil)
@@ -50,6 +56,13 @@ struct DimensionSource: Sendable {
             triple = (column.values, rows.customer.map { padded[Int($0)] }, padded)
         }
         (values, rowCodes, customerCodes) = triple
+    }
+
+    /// The distinct payment terms as text in increasing number of days, and each customer's code.
+    private static func paymentTerms(_ terms: OptionalColumn<Int32>) -> ([String], [Int32]) {
+        let distinct = Array(Set((0..<terms.count).compactMap { terms[$0] })).sorted()
+        let code = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, Int32($0)) })
+        return (distinct.map(String.init), (0..<terms.count).map { terms[$0].flatMap { code[$0] } ?? -1 })
     }
 
     /// `YYYY-MM` of each row's issue date (payment date for cash on account).

@@ -10,8 +10,21 @@ enum MetricColumns {
         if request.kind == .dso, request.dsoMethod == .countback { parameters.append("method: countback") }
         if request.kind.coversPeriod, let period = request.period { parameters.append("period: \(period)") }
         if request.kind == .promiseKeptRate, request.graceDays != 0 { parameters.append("grace: \(request.graceDays)") }
+        if request.kind == .penalties, request.penalties != .eu { parameters.append(penaltyName(request.penalties)) }
         let name = parameters.isEmpty ? request.kind.name : "\(request.kind.name)(\(parameters.joined(separator: ", ")))"
         return [MetricColumn(name: name, kind: request.kind.valueKind)]
+    }
+
+    /// `rules: fr`, `rules: uk`, or the rules' own terms: every column of a result has its own name.
+    static func penaltyName(_ rules: PenaltyRules) -> String {
+        if rules == .france { return "rules: fr" }
+        if rules == .uk { return "rules: uk" }
+        let fixed = switch rules.fixedSum {
+        case let .flat(amount): MinorUnits.format(amount, digits: rules.fixedCurrency.minorDigits)
+        case .tiers: "tiers"
+        }
+        return "rate: \(rules.referenceRatePercent), margin: \(rules.marginPercent), fixed: \(fixed) \(rules.fixedCurrency.code), "
+            + "basis: \(rules.dayCountBasis)"
     }
 
     /// The value of a group that had nothing at a date: zero money or count, else missing.

@@ -16,7 +16,15 @@ struct PlanExecutor {
             ResultContext.SnapshotUse(id: scan.snapshot.id, asOf: scan.snapshot.asOf, dates: scan.dates)
         }, perimeter: options.perimeter)
         var (result, chart, table) = try evaluate(plan)
+        if result.columns.contains(where: { $0.name == "customer" }), !result.columns.contains(where: { $0.name == "customer_name" }),
+           let scan = plan.scans.last {
+            let key = EngineCache.Key(snapshotID: scan.snapshot.id, perimeter: scan.perimeter)
+            result = result.withCustomerNames(runner.customerNames.names(of: try engine(scan), key: key))
+        }
         result.context = context
+        result.context.warnings = try ResultWarnings(engine: engine).warnings(
+            for: plan, filter: statement?.query.filter ?? Self.filter(of: plan), metrics: statement?.query.metrics ?? [],
+            isForecast: Self.isForecast(plan))
         return .table(result, chart: chart, metrics: table)
     }
 
@@ -33,6 +41,9 @@ struct PlanExecutor {
             return (try OpenItemsExecutor(engine: engine(scan)).run(items), nil, nil)
         case let .forecast(scan, query):
             return (ResultSet(try engine(scan).forecast(query)), nil, nil)
+        case let .compare(_, current, previous):
+            let table = try metricTable(current)
+            return (ComparisonJoin(current: table, previous: try metricTable(previous)).result(), nil, table)
         default:
             let table = try metricTable(plan)
             return (ResultSet(table), nil, table)
@@ -53,9 +64,22 @@ struct PlanExecutor {
         case let .sort(keys, input): return steps.sorted(try metricTable(input), by: keys)
         case let .limit(count, _, input): return steps.limited(try metricTable(input), to: count)
         case let .project(shown, input): return steps.projected(try metricTable(input), shown: shown)
-        case .chart, .trend, .openItems, .forecast:
+        case .chart, .trend, .openItems, .forecast, .compare:
             throw QueryDiagnostic.internalError("a plan step that yields no metric table under a metric step")
         }
+    }
+
+    private static func filter(of plan: PhysicalPlan) -> ItemPredicate? {
+        switch plan {
+        case let .openItems(_, items): items.filter
+        case let .forecast(_, query): query.filter
+        default: plan.inputs.lazy.compactMap(filter(of:)).first
+        }
+    }
+
+    private static func isForecast(_ plan: PhysicalPlan) -> Bool {
+        if case .forecast = plan { return true }
+        return false
     }
 
     private func engine(_ scan: SnapshotScan) throws -> MetricEngine {

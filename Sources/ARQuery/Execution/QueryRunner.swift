@@ -20,6 +20,7 @@ public struct QueryRunner: Sendable {
     /// The latest snapshot's engine, over the whole ledger.
     public let engine: MetricEngine
     let engines: EngineCache
+    let customerNames = CustomerNames()
 
     /// A runner over every snapshot of `source`; loads the latest one.
     /// - Parameter cacheCapacity: how many engines (snapshot × perimeter) to keep built.

@@ -26,13 +26,16 @@ public indirect enum LogicalPlan: Sendable, Hashable {
     case forecast(ForecastQuery, LogicalPlan)
     /// `project N months`: each group's series extended by Holt's linear trend.
     case trend(TrendProjection, LogicalPlan)
+    /// `compare previous month`: the figures below beside the same figures at an earlier date.
+    case compare(Comparison, LogicalPlan)
 
     /// The node this one reads, if any.
     public var input: LogicalPlan? {
         switch self {
         case .scan: nil
         case let .filter(_, i), let .aggregate(_, _, i), let .having(_, i), let .sort(_, i), let .limit(_, _, i),
-             let .project(_, i), let .chart(_, i), let .openItems(_, _, i), let .forecast(_, i), let .trend(_, i): i
+             let .project(_, i), let .chart(_, i), let .openItems(_, _, i), let .forecast(_, i), let .trend(_, i),
+             let .compare(_, i): i
         }
     }
 
@@ -89,7 +92,12 @@ struct PlanLabels {
         case let .openItems(order, limit, _): return "OpenItems" + Self.items(order, limit)
         case let .forecast(query, _): return Self.forecast(query)
         case let .trend(projection, _): return trend(projection)
+        case let .compare(comparison, _): return Self.compare(comparison)
         }
+    }
+
+    static func compare(_ comparison: Comparison) -> String {
+        "Compare with previous \(comparison.unit) (\(comparison.previous.iso))"
     }
 
     static func dates(_ dates: [Day]) -> String {
@@ -153,4 +161,19 @@ struct PlanLabels {
     }
 
     private func name(ofMetric i: Int) -> String { i < metricNames.count ? metricNames[i] : "metric \(i)" }
+}
+
+extension LogicalPlan {
+    /// The plan of the same figures at `day`, before `having`, `order by` and `limit` (the previous
+    /// value of each group the current plan keeps).
+    func previous(at day: Day) -> LogicalPlan {
+        switch self {
+        case let .having(_, input), let .sort(_, input), let .limit(_, _, input): return input.previous(at: day)
+        case let .project(shown, input): return .project(shown: shown, input.previous(at: day))
+        case let .aggregate(metrics, dimensions, input): return .aggregate(metrics: metrics, dimensions: dimensions, input.previous(at: day))
+        case let .filter(predicate, input): return .filter(predicate, input.previous(at: day))
+        case let .scan(_, currency): return .scan(dates: [day], currency: currency)
+        default: return input?.previous(at: day) ?? self
+        }
+    }
 }

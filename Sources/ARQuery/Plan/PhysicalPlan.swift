@@ -30,12 +30,15 @@ public indirect enum PhysicalPlan: Sendable, Hashable {
     case openItems(SnapshotScan, ItemsStatement)
     /// The cash forecast on one snapshot.
     case forecast(SnapshotScan, ForecastQuery)
+    /// The current figures beside the same figures at the comparison's earlier date.
+    case compare(Comparison, current: PhysicalPlan, previous: PhysicalPlan)
 
     /// The nodes this one reads.
     public var inputs: [PhysicalPlan] {
         switch self {
         case .aggregate, .openItems, .forecast: []
         case let .merge(parts): parts
+        case let .compare(_, current, previous): [current, previous]
         case let .having(_, i), let .sort(_, i), let .limit(_, _, i), let .project(_, i), let .trend(_, i), let .chart(_, i): [i]
         }
     }
@@ -44,6 +47,8 @@ public indirect enum PhysicalPlan: Sendable, Hashable {
     public var scans: [SnapshotScan] {
         switch self {
         case let .aggregate(scan, _, _), let .openItems(scan, _), let .forecast(scan, _): [scan]
+        // The earlier date first: a result's context ends with the date it is as of.
+        case let .compare(_, current, previous): previous.scans + current.scans
         default: inputs.flatMap(\.scans)
         }
     }
@@ -119,6 +124,10 @@ extension PhysicalPlan {
         case let .chart(spec, input):
             lines.append(indent + PlanLabels.chart(spec))
             input.append(to: &lines, indent: below, labels: labels)
+        case let .compare(comparison, current, previous):
+            lines.append(indent + PlanLabels.compare(comparison))
+            current.append(to: &lines, indent: below, labels: labels)
+            previous.append(to: &lines, indent: below, labels: labels)
         }
     }
 

@@ -20,6 +20,8 @@ struct PhysicalPlanner {
         case let .project(shown, input): return .project(shown: shown, try plan(input))
         case let .trend(projection, input): return .trend(projection, try plan(input))
         case let .chart(spec, input): return .chart(spec, try plan(input))
+        case let .compare(comparison, input):
+            return .compare(comparison, current: try plan(input), previous: try plan(input.previous(at: comparison.previous)))
         case let .aggregate(metrics, dimensions, input):
             let (dates, currency, filter) = Self.scanned(input)
             let query = MetricQuery(metrics: metrics, dimensions: dimensions, filter: filter, dates: dates, currency: currency)

@@ -35,6 +35,7 @@ public struct Planner: Sendable {
         if !statement.order.isEmpty || query.dates.count > 1 { plan = .sort(statement.order, plan) }
         if let limit = statement.limit { plan = .limit(limit, perDate: query.dates.count > 1, plan) }
         if statement.shownMetricCount < query.metrics.count { plan = .project(shown: statement.shownMetricCount, plan) }
+        if let comparison = statement.comparison { plan = .compare(comparison, plan) }
         if let projection = statement.projection { plan = .trend(projection, plan) }
         if let chart = statement.chart { plan = .chart(chart, plan) }
         return plan

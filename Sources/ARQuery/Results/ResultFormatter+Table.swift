@@ -45,6 +45,7 @@ extension ResultFormatter {
         case let .number(x):
             switch type {
             case .ratio: NumberText.grouped(NumberText.decimal(x * 100, digits: 1, trim: false)) + "%"
+            case .points: (x > 0 ? "+" : "") + NumberText.grouped(NumberText.decimal(x, digits: 1, trim: false)) + " pp"
             default: NumberText.grouped(NumberText.decimal(x, digits: 1, trim: false))
             }
         }

@@ -39,6 +39,8 @@ public enum ResultType: String, Sendable, Hashable {
     /// A percentage (CEI 87.5).
     case percent
     case count
+    /// A change of a ratio or percentage in percentage points (3.4 is +3.4 pp).
+    case points
 }
 
 /// One cell.

@@ -24,12 +24,13 @@ extension Binder {
         if let project = clauses.project {
             statement.projection = try projection(project, clauses, metrics: calls, requests: metrics)
         }
-        if let overLast = clauses.overLast {
-            let period = try period(amount: overLast.amount, unit: overLast.unit)
+        if let period = try defaultPeriod(clauses, dates: statement.query.dates) {
             for i in statement.query.metrics.indices where statement.query.metrics[i].kind.coversPeriod {
                 if statement.query.metrics[i].period == nil { statement.query.metrics[i].period = period }
             }
         }
+        if let top = clauses.top { try applyTop(top, clauses, to: &statement) }
+        if let compare = clauses.compare { statement.comparison = try comparison(compare, clauses, dates: statement.query.dates) }
         return statement
     }
 

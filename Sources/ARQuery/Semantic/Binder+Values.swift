@@ -28,6 +28,7 @@ extension Binder {
     func date(_ value: ValueSyntax) throws(QueryDiagnostic) -> Day {
         switch value.kind {
         case let .date(day): return day
+        case let .relativeDate(relative): return resolve(relative)
         case let .parameter(name):
             let text = try parameterText(name, at: value.span)
             guard let day = Day(iso: text) else { throw badParameter(value, text: text, expected: "a YYYY-MM-DD date") }

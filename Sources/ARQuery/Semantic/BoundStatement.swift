@@ -26,6 +26,8 @@ public struct MetricStatement: Sendable, Hashable {
     public var chart: ChartSpec?
     /// `project 6 months`: the series is extended by a trend projection of each metric.
     public var projection: TrendProjection?
+    /// `compare previous month`: each figure beside its value at an earlier date, and the change.
+    public var comparison: Comparison?
 
     public init(query: MetricQuery, shownMetricCount: Int, having: HavingPredicate? = nil, order: [SortKey] = [],
                 limit: Int? = nil, chart: ChartSpec? = nil, projection: TrendProjection? = nil) {
@@ -73,6 +75,21 @@ public struct TrendProjection: Sendable, Hashable {
     /// Flows over a period (`sales`, `write_offs`, …), counts and `aging` are left out.
     public static let projectable: [MetricKind] = [.ar, .current, .overdue, .overdueRate, .disputed,
                                                    .dso, .bpdso, .add, .cei, .daysToPay, .daysLate]
+}
+
+/// `compare previous month|quarter|year`: the statement's figures at an earlier date beside its
+/// own, and the change (money, days and counts as a difference and a percent; ratios and CEI as a
+/// difference in percentage points).
+public struct Comparison: Sendable, Hashable {
+    /// `month`, `quarter` or `year`.
+    public var unit: String
+    /// The earlier date: the as-of date moved back one unit (a month end stays a month end).
+    public var previous: Day
+
+    public init(unit: String, previous: Day) {
+        self.unit = unit
+        self.previous = previous
+    }
 }
 
 /// A `having` condition over metric values, by metric index in ``MetricQuery/metrics``.

@@ -40,6 +40,7 @@ public struct Catalog: Sendable, Hashable {
         Catalog.builtInDimensionOrder + documentAttributes + customerAttributes.filter { !documentAttributes.contains($0) }
     }
 
-    static let builtInDimensionOrder = ["entity", "customer", "customer_group", "segment", "region", "country",
-                                        "sales_rep", "currency", "bucket", "dispute_reason", "issue_month", "type"]
+    static let builtInDimensionOrder = ["entity", "customer", "customer_name", "customer_group", "segment", "region", "country",
+                                        "sales_rep", "payment_terms_days", "credit_limit", "insured_limit", "currency", "bucket",
+                                        "dispute_reason", "issue_month", "type"]
 }

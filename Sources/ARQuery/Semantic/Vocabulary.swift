@@ -41,6 +41,10 @@ public enum Vocabulary {
         switch name {
         case "entity": "legal entity of the group"
         case "customer": "customer id"
+        case "customer_name": "customer name"
+        case "payment_terms_days": "customer's payment terms in days"
+        case "credit_limit": "customer's credit limit, as written in the customers file"
+        case "insured_limit": "customer's insured limit, as written in the customers file"
         case "customer_group": "parent group of the customer"
         case "segment": "customer segment (SMB, key account, …)"
         case "region": "customer region"

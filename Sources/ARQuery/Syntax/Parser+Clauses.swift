@@ -1,7 +1,7 @@
 extension Parser {
     /// The words that start a clause, for `expected …` messages and suggestions.
     static let clauseKeywords = ["by", "where", "having", "as", "daily", "weekly", "monthly", "quarterly",
-                                 "over", "in", "order", "limit", "project"]
+                                 "over", "in", "order", "limit", "top", "project", "compare", "year", "quarter", "month"]
 
     /// Clauses in any order, each at most once, up to `;` or the end.
     mutating func clauses() throws(QueryDiagnostic) -> ClausesSyntax {
@@ -21,7 +21,7 @@ extension Parser {
                 // After a condition, `adn` is more likely `and` than a clause.
                 let afterCondition = lastClause == "where" || lastClause == "having"
                 throw unexpected(expected: "a clause ('by', 'where', 'having', 'as of', 'monthly from', 'over last', 'in', "
-                                 + "'order by', 'limit', 'project', '| chart'), ';' or end of input",
+                                 + "'order by', 'limit', 'top', 'compare', 'year to date', 'project', '| chart'), ';' or end of input",
                                  suggestions: (afterCondition ? ["and", "or"] : []) + Parser.clauseKeywords)
             }
             lastClause = current.text.lowercased()
@@ -51,7 +51,7 @@ extension Parser {
             try noteClause("as of", in: &clauses)
             advance()
             try expectWord("of")
-            clauses.asOf = try value()
+            clauses.asOf = try dateValue()
         case "over":
             try noteClause("over last", in: &clauses)
             let start = current.span
@@ -72,6 +72,20 @@ extension Parser {
             try noteClause("limit", in: &clauses)
             advance()
             clauses.limit = try value()
+        case "top":
+            try noteClause("top", in: &clauses)
+            advance()
+            clauses.top = try value()
+        case "compare":
+            try noteClause("compare", in: &clauses)
+            clauses.compare = try compareClause()
+        case "year", "quarter", "month":
+            try noteClause("to date", in: &clauses)
+            let start = current.span
+            advance()
+            try expectWord("to")
+            let end = try expectWord("date")
+            clauses.toDate = UnitClauseSyntax(unit: DateUnit(rawValue: keyword)!, span: start.through(end.span))
         case "project":
             try noteClause("project", in: &clauses)
             let start = current.span
@@ -82,11 +96,30 @@ extension Parser {
             try noteClause("series", in: &clauses)
             let granularity = NameSyntax(text: keyword, span: current.span)
             advance()
-            try expectWord("from")
-            let from = try value()
+            if current.isWord("over") {
+                clauses.series = try seriesOverLast(granularity)
+                return
+            }
+            try expectWord(oneOf: ["from", "over"])
+            let from = try dateValue()
             try expectWord("to")
-            clauses.series = SeriesSyntax(granularity: granularity, from: from, to: try value())
+            clauses.series = SeriesSyntax(granularity: granularity, from: from, to: try dateValue())
         }
+    }
+
+    /// `compare previous month|quarter|year` (`last` for `previous`), or `compare same month last year`.
+    private mutating func compareClause() throws(QueryDiagnostic) -> UnitClauseSyntax {
+        let start = current.span
+        advance()
+        if acceptWord("same") != nil {
+            try expectWord(oneOf: ["month", "quarter", "day"])
+            try expectWord("last")
+            let end = try expectWord("year")
+            return UnitClauseSyntax(unit: .year, span: start.through(end.span))
+        }
+        try expectWord(oneOf: ["previous", "last"])
+        let unit = try expectWord(oneOf: ["month", "quarter", "year"])
+        return UnitClauseSyntax(unit: DateUnit(rawValue: unit.text)!, span: start.through(unit.span))
     }
 
     /// Records the clause's keyword span, rejecting a second occurrence.

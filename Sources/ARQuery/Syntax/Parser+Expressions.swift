@@ -52,7 +52,9 @@ extension Parser {
         let operand = try call(what: "a field, a metric, 'not' or '('")
         if let op = comparisonOperator() {
             advance()
-            return .compare(operand, op, try value())
+            let value = try value()
+            try rejectUnquotedCode(value)
+            return .compare(operand, op, value)
         }
         if current.isWord("not"), tokens[index + 1].isWord("in") {
             advance()
@@ -63,6 +65,20 @@ extension Parser {
             return .isIn(operand, try value(), negated: false)
         }
         return .flag(operand)
+    }
+
+    /// `INV-00000087` written without quotes lexes as `INV`, `-`, `00000087`: say to quote it.
+    private func rejectUnquotedCode(_ value: ValueSyntax) throws(QueryDiagnostic) {
+        guard case .word = value.kind, current.kind == .minus, current.span.start == value.span.end else { return }
+        var end = current.span.end
+        var k = index + 1
+        while k < tokens.count, tokens[k].span.start == end, tokens[k].kind == .word || tokens[k].kind == .number || tokens[k].kind == .minus {
+            end = tokens[k].span.end
+            k += 1
+        }
+        let written = tokens[index - 1].text + tokens[index..<k].map(\.text).joined()
+        throw QueryDiagnostic(.unexpectedToken, "expected a value, found '\(written)' unquoted", at: value.span.through(SourceSpan(start: end, end: end)),
+                              help: "quote values with '-' in them: \"\(written)\"")
     }
 
     private func comparisonOperator() -> ComparisonOperator? {

@@ -67,6 +67,19 @@ struct ClausesSyntax: Hashable, Sendable {
     var order: [OrderKeySyntax]?
     var limit: ValueSyntax?
     var chart: ChartSyntax?
+    /// `compare previous month`: the unit back to the previous value.
+    var compare: UnitClauseSyntax?
+    /// `year to date`: the period of every period metric, from the start of the unit.
+    var toDate: UnitClauseSyntax?
+    /// `top 10`: order by the first metric, descending, and keep that many rows.
+    var top: ValueSyntax?
     /// The span of each clause's first keyword, by clause name (`by`, `where`, `as of`, …).
     var keywords: [String: SourceSpan] = [:]
+}
+
+/// A clause naming a calendar unit: `compare previous month`, `year to date`.
+struct UnitClauseSyntax: Hashable, Sendable {
+    var unit: DateUnit
+    /// The whole clause.
+    var span: SourceSpan
 }

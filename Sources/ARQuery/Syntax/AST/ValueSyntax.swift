@@ -23,6 +23,8 @@ struct ValueSyntax: Hashable, Sendable {
         case duration(ValueSyntax, unit: NameSyntax)
         /// `[30, 60, 90]` or `("EMEA", "APAC")`.
         case list([ValueSyntax])
+        /// `last month`, `end of last quarter`, `3 months ago`: a date relative to the snapshot's as-of.
+        case relativeDate(RelativeDate)
     }
 
     var kind: Kind
@@ -48,4 +50,25 @@ struct CallSyntax: Hashable, Sendable {
 struct ArgumentSyntax: Hashable, Sendable {
     var name: NameSyntax
     var value: ValueSyntax
+}
+
+/// A date named relative to the snapshot's as-of date A (docs/arql.md, "Time").
+enum RelativeDate: Hashable, Sendable {
+    /// A itself.
+    case asOf
+    /// The last day of the month, quarter or year before A's: `last month`, `end of last quarter`.
+    case endOfPrevious(DateUnit)
+    /// A moved back `count` units (month ends stay month ends): `3 months ago`, `same month last year`.
+    case ago(Int, DateUnit)
+}
+
+/// A calendar unit of a relative date, a series or a to-date period.
+enum DateUnit: String, Hashable, Sendable, CaseIterable {
+    case day, week, month, quarter, year
+
+    /// `days`, `months`, …: the unit a plural or singular word names.
+    init?(word: String) {
+        let singular = word.lowercased().hasSuffix("s") ? String(word.lowercased().dropLast()) : word.lowercased()
+        self.init(rawValue: singular)
+    }
 }
