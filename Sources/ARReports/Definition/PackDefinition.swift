@@ -97,6 +97,15 @@ public struct TableColumn: Sendable, Hashable {
 public enum ComparisonDate: String, Sendable, CaseIterable {
     case monthAgo = "month_ago", quarterAgo = "quarter_ago", yearAgo = "year_ago"
 
+    /// The unit of ARQL's `compare previous …`.
+    public var unit: String {
+        switch self {
+        case .monthAgo: "month"
+        case .quarterAgo: "quarter"
+        case .yearAgo: "year"
+        }
+    }
+
     /// How the subtitle names it: `a month ago`.
     public var phrase: String { "a " + heading }
 

@@ -3,72 +3,65 @@ import ARCore
 import ARQuery
 
 extension PackEvaluator {
-    /// The statement's figures as of the pack's date and as of each earlier date, with the change:
-    /// money as a difference and a percentage, ratios and percentages in points, days as a difference.
+    /// The statement's figures as of the pack's date beside their values a month, a quarter or a
+    /// year before, with the change, through ARQL's own `compare previous …` (money, days and
+    /// counts as a difference and a percent, ratios and CEI in percentage points).
     func comparison(_ query: PackQuery, against: [ComparisonDate], title: String?, recorder: inout UseRecorder,
                     notes: inout [String]) throws(PackRenderError) -> TableData {
-        let dates = [parameters.asOf] + against.map(parameters.date(of:))
         var results: [ResultSet] = []
-        for date in dates {
-            let statement = try compile(query, asOf: date).last!
+        for date in against {
+            let statement = try compile(query).last!
             if let span = statement.timeSpan {
                 var error = failure(query, "expected a comparison without a date, found one", help: "the pack gives the dates; drop the time clause")
                 error.location = query.locate(span.start)
                 throw error
             }
-            let result = try run(statement, of: query, recorder: &recorder, notes: &notes)
-            guard result.rows.count == 1, !result.columns.contains(where: { $0.type == .string || $0.type == .date }) else {
-                throw failure(query, "expected a comparison of figures without 'by' or a series, found \(result.rows.count) rows",
-                              help: "compare totals, e.g. 'ar, overdue, overdue_rate, dso'")
+            guard case var .metrics(s) = statement.bound, s.query.dimensions.isEmpty, s.comparison == nil else {
+                throw failure(query, "expected figures without 'by' or 'compare' for a comparison block, found more",
+                              help: "write the figures alone, e.g. 'ar, overdue, overdue_rate, dso'")
             }
-            results.append(result)
+            s.comparison = Comparison(unit: date.unit, previous: parameters.date(of: date))
+            results.append(try run(CompiledStatement(bound: .metrics(s), span: statement.span), of: query, recorder: &recorder, notes: &notes))
         }
-        let now = results[0]
-        var header = ["figure", dates[0].iso]
-        for (k, date) in against.enumerated() { header += [dates[k + 1].iso, "vs \(date.heading)"] }
+        guard let first = results.first else { throw failure(query, "expected at least one date to compare with, found none") }
+        let metrics = first.columns.indices.filter { index in first.columns.contains { $0.name == first.columns[index].name + "_previous" } }
+        var header = ["figure", parameters.asOf.iso]
+        for date in against { header += [parameters.date(of: date).iso, "vs \(date.heading)"] }
         func rows(whole: Bool) -> [[String]] {
-            now.columns.indices.map { column -> [String] in
-                let type = now.columns[column].type
-                var cells = [now.columns[column].name, CellText.display(now.rows[0][column], type, now.currency, whole: whole)]
-                for earlier in results.dropFirst() {
-                    cells.append(CellText.display(earlier.rows[0][column], type, earlier.currency, whole: whole))
-                    cells.append(Self.change(from: earlier.rows[0][column], to: now.rows[0][column], type: type,
-                                             currency: now.currency, whole: whole))
+            metrics.map { index in
+                let type = first.columns[index].type
+                var cells = [first.columns[index].name, CellText.display(first.rows[0][index], type, first.currency, whole: whole)]
+                for result in results {
+                    cells.append(CellText.display(result.rows[0][index + 1], type, result.currency, whole: whole))
+                    cells.append(Self.change(of: index, in: result, whole: whole))
                 }
                 return cells
             }
         }
-        return TableData(title: title, subtitle: "as of \(dates[0].iso) against " + against.map(\.phrase).joined(separator: " and ")
-                         + " · money in \(now.currency.code)",
+        return TableData(title: title, subtitle: "as of \(parameters.asOf.iso) against " + against.map(\.phrase).joined(separator: " and ")
+                         + " · money in \(first.currency.code)",
                          header: header, rows: rows(whole: false), alignments: [.leading] + Array(repeating: .trailing, count: header.count - 1),
-                         money: "money in \(now.currency.code)", wholeUnitRows: rows(whole: true))
+                         money: "money in \(first.currency.code)", wholeUnitRows: rows(whole: true))
     }
 
-    /// `+1,234.50 (+4.2%)`, `+3.4 pts`, `+2.1 days`, `+12`; `–` when either value is missing.
-    static func change(from old: ResultValue, to new: ResultValue, type: ResultType, currency: Currency, whole: Bool = false) -> String {
-        switch (old, new) {
-        case let (.money(a), .money(b)):
-            let (difference, overflow) = b.subtractingReportingOverflow(a)
-            guard !overflow else { return "–" }
-            let percent = a != 0 ? " (" + signed(Double(difference) / Double(abs(a)) * 100, decimals: 1) + "%)" : ""
-            return (difference > 0 ? "+" : "") + CellText.display(.money(difference), .money, currency, whole: whole) + percent
-        case let (.integer(a), .integer(b)):
-            return (b >= a ? "+" : "") + ResultFormatter.display(.integer(b - a), .count, currency)
-        case let (.number(a), .number(b)):
-            switch type {
-            case .ratio: return signed((b - a) * 100, decimals: 1) + " pts"
-            case .percent: return signed(b - a, decimals: 1) + " pts"
-            case .days: return signed(b - a, decimals: 1) + " days"
-            default: return signed(b - a, decimals: 1)
-            }
-        default:
-            return "–"
+    /// The change cell of the metric at `index`: `+1,234.50 (+4.2%)`, `+3.4 pp`, `+2.1`, or `-` when undefined.
+    static func change(of index: Int, in result: ResultSet, whole: Bool) -> String {
+        let row = result.rows[0]
+        let changeColumn = result.columns[index + 2]
+        let change = row[index + 2]
+        guard change != .null else { return "-" }
+        let positive: Bool = switch change {
+        case let .money(m): m > 0
+        case let .integer(n): n > 0
+        case let .number(x): x > 0
+        default: false
         }
-    }
-
-    /// `+4.2`, `-0.3`, `0.0`.
-    static func signed(_ value: Double, decimals: Int) -> String {
-        let body = ValueFormat.number(decimals: decimals).label(value)
-        return value > 0 && body.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "+" + body : body
+        var text = CellText.display(change, changeColumn.type, result.currency, whole: whole)
+        if changeColumn.type != .points, positive { text = "+" + text }
+        if index + 3 < result.columns.count, result.columns[index + 3].name == result.columns[index].name + "_change_pct",
+           case let .number(fraction) = row[index + 3] {
+            text += " (" + (fraction > 0 ? "+" : "") + ResultFormatter.display(.number(fraction), .ratio, result.currency) + ")"
+        }
+        return text
     }
 }

@@ -67,6 +67,7 @@ enum FigureText {
         switch type {
         case .money: .money
         case .ratio, .percent: .percent
+        case .points: .number
         case .days: .days
         case .count: .count
         case .string, .date: .number
