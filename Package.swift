@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Calendar days, currencies, exact rates, typed columns.
         .target(name: "ARCore", swiftSettings: swiftSettings),
@@ -48,7 +49,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         // Report packs: definitions, pages, schedules, the run log and delivery (outbox, SMTP).
         .target(name: "ARReports",
-                dependencies: ["ARCore", "ARStore", "ARQuery", "ARCharts", "ARPresentation", "CCairo", "CCurl", "Yams",
+                dependencies: ["ARCore", "ARStore", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "CCairo", "CCurl", "CZlib", "Yams",
                                .product(name: "GRDB", package: "GRDB.swift")],
                 swiftSettings: swiftSettings),
         .executableTarget(
@@ -74,7 +75,7 @@ let package = Package(
         .testTarget(name: "ARLensCLITests", dependencies: ["ARImport", "ARQuery", "ARRepl", "ARStore"], swiftSettings: swiftSettings),
         .testTarget(name: "ARReplTests", dependencies: ["ARRepl", "ARImport"], swiftSettings: swiftSettings),
         // Packs rendered from the sample, schedules, the run log, and delivery to a real SMTP server on loopback.
-        .testTarget(name: "ARReportsTests", dependencies: ["ARReports", "ARImport", "ARCharts", "ARQuery", "ARStore"],
+        .testTarget(name: "ARReportsTests", dependencies: ["ARReports", "ARImport", "ARCharts", "ARQuery", "ARStore", "ARPresentation", "ARCore"],
                     exclude: ["Support"], swiftSettings: swiftSettings),
     ]
 )

@@ -70,8 +70,15 @@ struct PackRenderCommand: ParsableCommand {
     private func printTimings(_ rendered: RenderedPack) {
         let t = rendered.timings
         print(String(format: "  queries %.1f ms, layout %.1f ms, PDF %.1f ms, PNG %.1f ms (all cores), total %.1f ms", t.queries, t.layout, t.pdf, t.png, t.total))
+        print("  page  drawing  (queries of its blocks, overlapping on the cores)")
+        let queries = rendered.evaluated.pages.map(\.queryMilliseconds)
+        var source = 0
         for (index, title) in rendered.pageTitles.enumerated() {
-            print(String(format: "  page %2d  %7.1f ms  %@", index + 1, t.pages[index], title))
+            // A continued table's pages follow the page whose blocks they hold.
+            let continued = title.hasSuffix(" (continued)")
+            let query = continued ? "" : String(format: "(%6.1f ms)", source < queries.count ? queries[source] : 0)
+            if !continued { source += 1 }
+            print(String(format: "  %2d  %7.1f ms  %@  %@", index + 1, t.pages[index], query, title))
         }
     }
 }

@@ -23,36 +23,56 @@ public struct PackEvaluator: Sendable {
 
     var options: QueryOptions { QueryOptions(perimeter: parameters.perimeter) }
 
-    /// Answers every query of the pack.
-    /// - Throws: ``PackRenderError`` naming the page, the query and its error.
+    /// Answers every query of the pack: the inline figures first, batched, then the blocks side
+    /// by side on the machine's cores (each block's queries through the runner, which is Sendable).
+    /// - Throws: ``PackRenderError`` naming the page, the query and its error (the first in page order).
     public func evaluate() throws(PackRenderError) -> EvaluatedPack {
         let started = DispatchTime.now()
-        var pages: [EvaluatedPage] = []
-        var recorder = UseRecorder()
-        for (index, page) in pack.pages.enumerated() {
-            let pageStarted = DispatchTime.now()
-            var evaluated = EvaluatedPage(title: page.title, rowWeights: page.rowWeights, columnWeights: page.columnWeights,
-                                          blocks: [], queryMilliseconds: 0, notes: [])
-            for block in page.blocks {
-                do {
-                    let content = try self.content(of: block, recorder: &recorder, notes: &evaluated.notes)
-                    evaluated.blocks.append(EvaluatedBlock(content: content, row: block.row, column: block.column,
-                                                           rowSpan: block.rowSpan, columnSpan: block.columnSpan, location: block.location))
-                } catch {
-                    var located = error
-                    located.page = (index + 1, page.title)
-                    located.pack = pack.name
-                    located.file = pack.file
-                    throw located
-                }
+        var prefetched = UseRecorder()
+        prefetch(into: &prefetched)
+        let blocks = pack.pages.enumerated().flatMap { page in page.element.blocks.map { (page: page.offset, block: $0) } }
+        let slots = ResultSlots<BlockOutcome>(count: blocks.count)
+        let shared = prefetched
+        DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+            var recorder = shared
+            var notes: [String] = []
+            let blockStarted = DispatchTime.now()
+            let content = Result { () throws(PackRenderError) in try self.content(of: blocks[index].block, recorder: &recorder, notes: &notes) }
+            slots[index] = BlockOutcome(content: content, recorder: recorder, notes: notes, milliseconds: Milliseconds.since(blockStarted))
+        }
+        var pages = pack.pages.map { page in
+            EvaluatedPage(title: page.title, rowWeights: page.rowWeights, columnWeights: page.columnWeights, blocks: [],
+                          queryMilliseconds: 0, notes: [])
+        }
+        var used = prefetched
+        for (index, (pageIndex, block)) in blocks.enumerated() {
+            let outcome = slots[index]!
+            switch outcome.content {
+            case let .success(content):
+                pages[pageIndex].blocks.append(EvaluatedBlock(content: content, row: block.row, column: block.column, rowSpan: block.rowSpan,
+                                                              columnSpan: block.columnSpan, location: block.location))
+            case var .failure(error):
+                error.page = (pageIndex + 1, pack.pages[pageIndex].title)
+                error.pack = pack.name
+                error.file = pack.file
+                throw error
             }
-            evaluated.queryMilliseconds = Milliseconds.since(pageStarted)
-            pages.append(evaluated)
+            pages[pageIndex].queryMilliseconds += outcome.milliseconds
+            for note in outcome.notes where !pages[pageIndex].notes.contains(note) { pages[pageIndex].notes.append(note) }
+            used.merge(outcome.recorder)
         }
         let snapshot = (try? runner.source.resolve(parameters.asOf).id) ?? runner.source.latest.id
         return EvaluatedPack(pages: pages, parameters: parameters, snapshotID: snapshot,
-                             snapshotsUsed: recorder.snapshots, headline: recorder.headline,
+                             snapshotsUsed: used.snapshots, headline: used.headline,
                              queryMilliseconds: Milliseconds.since(started))
+    }
+
+    /// What answering one block gave.
+    struct BlockOutcome {
+        var content: Result<EvaluatedBlock.Content, PackRenderError>
+        var recorder: UseRecorder
+        var notes: [String]
+        var milliseconds: Double
     }
 
     private func content(of block: PackBlock, recorder: inout UseRecorder,
@@ -96,6 +116,11 @@ public struct PackEvaluator: Sendable {
     /// Runs the last statement of `query` (the one a block shows) and returns its table.
     func run(_ statement: CompiledStatement, of query: PackQuery, recorder: inout UseRecorder,
              notes: inout [String], kpi: Bool = false) throws(PackRenderError) -> ResultSet {
+        let key = UseRecorder.ResultKey(statement: statement.bound, kpi: kpi)
+        if let known = recorder.results[key] {
+            for warning in known.context.warnings where !notes.contains(warning) { notes.append(warning) }
+            return known
+        }
         let outcome: QueryOutcome
         do {
             outcome = try (kpi ? KPIHistory.series(for: statement, runner: runner, options: options) : nil)
@@ -109,8 +134,37 @@ public struct PackEvaluator: Sendable {
             throw failure(query, "expected a query that gives a table, found an 'explain'", help: "packs draw results; drop 'explain'")
         }
         recorder.record(result.context)
+        recorder.results[key] = result
         for warning in result.context.warnings where !notes.contains(warning) { notes.append(warning) }
         return result
+    }
+
+    /// Runs the pack's statements without `by` (text figures, totals, trends) in as few statements
+    /// as they allow (``StatementBatch``) and keeps each one's result for its block. A batch that
+    /// fails is left alone: each of its statements then runs by itself and reports its own error.
+    func prefetch(into recorder: inout UseRecorder) {
+        var batch = StatementBatch()
+        for page in pack.pages {
+            for block in page.blocks {
+                let queries: [PackQuery] = switch block.content {
+                case let .chart(query), let .table(query, _): [query]
+                case let .text(template): template.figures.map(\.query)
+                case .kpi, .comparison: []
+                }
+                if case let .kpi(tiles) = block.content {
+                    let firstIssue = runner.ledger.documents.issue.min().map { Day(rawValue: $0) }
+                    for query in tiles { if let statement = try? compile(query).last { batch.addHistory(of: statement, firstIssue: firstIssue) } }
+                }
+                for query in queries {
+                    if let statement = try? compile(query).last { batch.add(statement) }
+                }
+            }
+        }
+        for (statement, answers) in batch.merged() {
+            guard let result = try? runner.execute(statement, options: options).result else { continue }
+            recorder.record(result.context)
+            for (key, columns) in answers { recorder.results[key] = result.columns(columns) }
+        }
     }
 
     private func table(_ query: PackQuery, recorder: inout UseRecorder,
@@ -146,12 +200,26 @@ public struct PackEvaluator: Sendable {
 }
 
 /// The snapshots behind a pack's figures, and its headline tiles, gathered while its queries run.
-struct UseRecorder {
+struct UseRecorder: Sendable {
     private(set) var snapshots: [String] = []
     var headline: [KPITile] = []
+    /// Results already computed in this render, by statement (and whether it ran as a KPI history):
+    /// a statement the pack asks twice runs once.
+    var results: [ResultKey: ResultSet] = [:]
+
+    struct ResultKey: Hashable {
+        var statement: BoundStatement
+        var kpi: Bool
+    }
 
     mutating func record(_ context: ResultContext) {
         for use in context.snapshots where !snapshots.contains(use.id) { snapshots.append(use.id) }
+    }
+
+    /// Adds what another block's recorder saw; the first headline found, in page order, stays.
+    mutating func merge(_ other: UseRecorder) {
+        for id in other.snapshots where !snapshots.contains(id) { snapshots.append(id) }
+        if headline.isEmpty { headline = other.headline }
     }
 }
 

@@ -77,10 +77,9 @@ final class RasterPageCanvas: PageCanvas {
     func finish() throws -> [UInt8] {
         guard let surface else { throw RasterError.cairo("no page was begun") }
         cairo_surface_flush(surface)
-        let sink = PNGSink()
-        let status = withExtendedLifetime(sink) { cairo_surface_write_to_png_stream(surface, PNGSink.write, sink.context) }
-        guard status == CAIRO_STATUS_SUCCESS else { throw RasterError.cairo(String(cString: cairo_status_to_string(status))) }
-        return sink.bytes
+        guard let data = cairo_image_surface_get_data(surface) else { throw RasterError.cairo("no page image") }
+        return try PagePNG.encode(data, width: Int(cairo_image_surface_get_width(surface)), height: Int(cairo_image_surface_get_height(surface)),
+                                  stride: Int(cairo_image_surface_get_stride(surface)), scale: scale)
     }
 }
 
@@ -88,18 +87,5 @@ enum RasterError: Error, CustomStringConvertible {
     case cairo(String)
     var description: String {
         switch self { case let .cairo(message): "page rendering failed: \(message)" }
-    }
-}
-
-/// Bytes Cairo's PNG writer produces.
-private final class PNGSink {
-    var bytes: [UInt8] = []
-    var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
-
-    static let write: cairo_write_func_t = { closure, data, length in
-        guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
-        let sink = Unmanaged<PNGSink>.fromOpaque(closure).takeUnretainedValue()
-        if let data, length > 0 { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
-        return CAIRO_STATUS_SUCCESS
     }
 }
