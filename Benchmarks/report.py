@@ -82,6 +82,7 @@ def pack_lines(pack):
              "| work | ARLens | matplotlib (drawing only) | Grafana budget |", "|---|---:|---:|---:|",
              f"| whole pack, first render | {_fmt(ours['first_ms'])} | — | {_fmt(GRAFANA_REPORT_MS)} |",
              f"| whole pack, median | {_fmt(ours['median_ms'])} | {_fmt(_ms(mpl['ms']))} ({mpl['pages']} pages) | {_fmt(GRAFANA_REPORT_MS)} |",
+             f"| CPU time of a render, all threads (median) | {_fmt(_ms(ours['cpu_ms']))} | — | — |",
              f"| queries | {_fmt(ours['queries_ms'])} | — | — |",
              f"| layout | {_fmt(ours['layout_ms'])} | — | — |",
              f"| PDF, one thread | {_fmt(ours['pdf_ms'])} | — | — |",
