@@ -20,6 +20,7 @@ enum ReplHelp {
       ar, overdue by customer where region = $region;     -- after .param set region EMEA
 
     Strings take double quotes; -- starts a comment. .metrics and .dims list the names.
+    Every metric's formula, parameters and defaults: docs/metrics.md.
 
     End a statement with ';' or a blank line. Tab completes metrics, dimensions, values and
     $parameters; Up/Down recall earlier statements, Ctrl-R searches them; Ctrl-C cancels a

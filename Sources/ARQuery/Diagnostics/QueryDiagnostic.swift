@@ -29,7 +29,7 @@ public struct QueryDiagnostic: Error, Hashable, Sendable, CustomStringConvertibl
         } else if candidates.isEmpty {
             help = nil
         } else if candidates.count <= 30 {
-            help = "expected one of " + candidates.map { "'\(quotePrefix)\($0)'" }.joined(separator: ", ")
+            help = "expected one of " + candidates.map { "'\(quotePrefix)\($0)'" }.joined(separator: ", ") + (code == .unknownMetric ? " (see docs/metrics.md)" : "")
         } else {
             help = nil
         }
