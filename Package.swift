@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries behind thin system-library targets.
@@ -34,6 +35,8 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // glibc's allocator statistics (<malloc.h> is not part of the Glibc module).
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Calendar days, currencies, exact rates, typed columns.
         .target(name: "ARCore", dependencies: ["CMalloc"], swiftSettings: swiftSettings),
@@ -74,10 +77,16 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // Report packs: definitions, pages, schedules, the run log and delivery (outbox, SMTP).
+        .target(name: "ARReports",
+                dependencies: ["ARCore", "ARStore", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "CCairo", "CCurl", "CZlib", "Yams",
+                               .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: swiftSettings),
         .executableTarget(
             name: "arlens",
             dependencies: [
-                "ARCore", "ARStore", "ARImport", "ARGenerator", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "ARRepl", "ARServer",
+                "ARCore", "ARStore", "ARImport", "ARGenerator", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "ARRepl",
+                "ARServer", "ARReports",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -114,6 +123,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Packs rendered from the sample, schedules, the run log, and delivery to a real SMTP server on loopback.
+        .testTarget(name: "ARReportsTests", dependencies: ["ARReports", "ARImport", "ARCharts", "ARQuery", "ARStore", "ARPresentation", "ARCore"],
+                    exclude: ["Support"], swiftSettings: swiftSettings),
     ]
 )
 
@@ -123,7 +135,7 @@ if Context.environment["ARLENS_BENCHMARKS"] == "1" {
     package.targets.append(
         .executableTarget(
             name: "arlens-bench",
-            dependencies: ["ARCore", "ARStore", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation"],
+            dependencies: ["ARCore", "ARStore", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "ARReports"],
             path: "Benchmarks/ARLensBench",
             swiftSettings: swiftSettings
         )

@@ -104,6 +104,7 @@ def suite(size, args, work):
         sys.exit("run.py: matplotlib is missing: python3 -m pip install matplotlib")
     charts = [dict(c, csv=r["csv"]) for c, r in zip(json.loads((HERE / "queries.json").read_text())["charts"], ours["charts"])]
     mpl = matplotlib_charts.time_charts(charts, max(reps, 3))
+    pack = pack_suite(store, reps)
     failures = []
     ours_by_id = {q["id"]: q for q in ours["queries"]}
     for engine, result in peers.items():
@@ -111,9 +112,19 @@ def suite(size, args, work):
             difference = answers.compare(q["id"], ours_by_id[q["id"]]["csv"], q["rows"])
             if difference:
                 failures.append(f"{size} {engine} {q['id']}: {difference}")
-    return {"size": size, "imports_ms": imports, "ours": ours, "peers": peers, "matplotlib": mpl,
+    return {"size": size, "imports_ms": imports, "ours": ours, "peers": peers, "matplotlib": mpl, "pack": pack,
             "failures": failures,
             "provenance": provenance(started, load_before, reps, sqlite_skipped)}
+
+
+def pack_suite(store, reps):
+    """The CFO pack rendered from the loaded store (ARLens), and the same pages drawn by matplotlib
+    from ARLens' figures (the drawing alone)."""
+    import matplotlib_pack
+    print("  CFO pack…", file=sys.stderr)
+    ours = json.loads(run([ROOT / ".build/release/arlens-bench", "pack", store, ROOT / "Reports/cfo-monthly.yaml", str(max(reps, 3))]))
+    mpl = matplotlib_pack.time_pack(ours.pop("content"), max(reps, 3))
+    return {"arlens": ours, "matplotlib": mpl}
 
 
 def main():

@@ -6,11 +6,24 @@ import ARStore
 import Foundation
 
 // arlens-bench STORE PLAN.json [REPETITIONS] [RELOADS]
+// arlens-bench pack STORE PACK.yaml [REPETITIONS]   (see PackBench.swift)
 // Reloads the store's latest snapshot until query-ready (a QueryRunner built over it), then runs each
 // query of the plan and draws each chart, and prints the timings and resident sizes as JSON.
 
 HeapTuning.keepFreedMemory()  // as `arlens` does: the REPL and the bench run many queries in one process
 let arguments = CommandLine.arguments
+if arguments.count >= 4, arguments[1] == "pack" {
+    // arlens-bench pack STORE PACK.yaml [REPETITIONS]: a report pack rendered from a loaded store.
+    do {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        print(String(decoding: try encoder.encode(PackBench.run(arguments)), as: UTF8.self))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("arlens-bench pack: \(error)\n".utf8))
+        exit(1)
+    }
+}
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: arlens-bench STORE PLAN.json [REPETITIONS] [RELOADS]\n".utf8))
     exit(2)

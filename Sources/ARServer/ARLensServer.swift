@@ -48,6 +48,7 @@ public struct ARLensServer: Sendable {
         let logger = logger, configuration = configuration, state = state
         return Application(
             router: buildRouter(),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ClientDepartureHandler()])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arlens"),
             services: [SnapshotWatcher(loader: state.loader, interval: configuration.reloadInterval)],
             onServerRunning: { channel in

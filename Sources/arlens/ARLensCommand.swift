@@ -13,10 +13,11 @@ struct ARLensCommand: AsyncParsableCommand {
           arlens query "ar, overdue, overdue_rate by entity"
           arlens chart "aging by customer_group" --out aging.png
           arlens import exports/2026-10 --mapping erp.yaml --into store
+          arlens pack render Reports/cfo-monthly.yaml --out out/packs
         """,
         subcommands: [
             ReplCommand.self, QueryCommand.self, ChartCommand.self, ImportCommand.self, InspectCommand.self,
-            GenerateCommand.self, BacktestCommand.self, ServeCommand.self,
+            GenerateCommand.self, BacktestCommand.self, ServeCommand.self, PackCommand.self,
         ],
         defaultSubcommand: ReplCommand.self
     )

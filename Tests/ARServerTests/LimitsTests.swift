@@ -28,17 +28,33 @@ import Testing
         var limits = ServerLimits.forTests
         limits.heavyConcurrency = 1
         limits.heavyQueueLength = 0
-        limits.timeBudget = .milliseconds(800)
+        // Far longer than the test: the slow query must still hold the slot when the probe comes,
+        // however loaded the machine. Its client leaves at the end, which stops it.
+        limits.timeBudget = .seconds(120)
         let server = try await RunningServer.start(data: Paths.sample, limits: limits)
-        async let slow = server.get("/v1/query?q=\(encoded(Self.long))")
-        // Ask until the slow query holds the one slot (on a loaded machine it may take a moment to start).
-        var refused = try await server.get("/v1/query?q=\(encoded("ar by region"))")
-        for _ in 0..<20 where refused.status == 200 {
-            try await Task.sleep(for: .milliseconds(25))
-            refused = try await server.get("/v1/query?q=\(encoded("ar by region"))")
+        let slow = Task { try await server.get("/v1/query?q=\(encoded(Self.long))") }
+        // Wait until the metrics show the slow query running: the probe then meets a taken slot.
+        var holding = false
+        for _ in 0..<500 where !holding {
+            holding = try await server.get("/metrics").text.contains("arlens_queries_running 1")
+            if !holding { try await Task.sleep(for: .milliseconds(20)) }
         }
+        #expect(holding, "the slow query never started")
+        // A query asked for the first time: no cache can answer it, so it needs the slot.
+        let refused = try await server.get("/v1/query?q=\(encoded("ar by region as of 2026-09-30"))")
         #expect(refused.status == 503 && refused.errorCode == "S5031" && refused.headers["retry-after"] == "1", "\(refused.text)")
-        #expect(try await slow.status == 504)
+        // The slow query's client leaves: the server stops the query and frees the slot.
+        slow.cancel()
+        _ = await slow.result
+        var freed = false
+        var metrics = ""
+        for _ in 0..<500 where !freed {
+            metrics = try await server.get("/metrics").text
+            freed = !metrics.contains("arlens_queries_running 1")
+            if !freed { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(freed, "the query whose client left still holds the slot: \(metrics)")
+        #expect(try await server.get("/v1/query?q=\(encoded("ar by region as of 2026-09-30"))").status == 200)
         await server.stop()
     }
 }

@@ -24,7 +24,7 @@ public struct ServerRequestContext: AuthRequestContext, RequestContext {
     /// Whether the client closed the connection (a query it asked for can stop).
     var clientIsGone: Bool {
         guard let channel else { return false }
-        return !channel.isActive
+        return ClientDeparture.hasLeft(channel)
     }
 
     /// The principal, or 401.
