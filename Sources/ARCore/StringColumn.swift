@@ -89,6 +89,11 @@ public struct DictionaryColumn: Sendable, Equatable {
         return code < 0 ? nil : values[Int(code)]
     }
 
+    /// Replaces row `i`'s value (an empty or `nil` value is missing).
+    public mutating func set(_ i: Int, to value: String?) {
+        codes[i] = code(for: value)
+    }
+
     /// Pads the column with missing values up to `count` rows.
     public mutating func pad(to count: Int) {
         if codes.count < count { codes.append(contentsOf: repeatElement(DictionaryColumn.missing, count: count - codes.count)) }

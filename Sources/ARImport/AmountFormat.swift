@@ -11,11 +11,28 @@ struct AmountFormat: Sendable, Equatable {
 
     static let plain = AmountFormat()
 
+    /// ` (decimal ',', thousands '.')` for messages; empty for the plain format.
+    var described: String {
+        guard self != .plain else { return "" }
+        let mark = String(UnicodeScalar(decimalMark))
+        return " (decimal '\(mark)'" + (thousandsSeparator.map { ", thousands '\(String(UnicodeScalar($0)))'" } ?? "") + ")"
+    }
+
     typealias Failure = MinorUnits.ParseError
 
     /// Minor units of a currency with `digits` minor digits. Trailing zeros beyond `digits` are
     /// accepted (`12.300` in EUR is 1230); other extra digits are an error, never rounded.
     func parse(_ field: ArraySlice<UInt8>, digits: Int) -> Result<Int64, Failure> {
+        plainDecimal(field).flatMap { plain in
+            MinorUnits.parse(plain.digits, digits: digits).map { plain.negative ? -$0 : $0 }
+        }
+    }
+
+    /// The number written in `field` as a plain decimal (`1.234,50-` with a decimal comma and dot
+    /// thousands gives `1234.50`, negative): grouping dropped, the decimal mark turned into a point.
+    /// Every numeric column goes through it, so rates, limits, terms and levels follow the
+    /// source's number format as amounts do.
+    func plainDecimal(_ field: ArraySlice<UInt8>) -> Result<(digits: String, negative: Bool), Failure> {
         var i = field.startIndex, end = field.endIndex
         while i < end, field[i] == 0x20 { i += 1 }
         while end > i, field[end - 1] == 0x20 { end -= 1 }
@@ -28,7 +45,6 @@ struct AmountFormat: Sendable, Equatable {
         } else if end > i, field[end - 1] == UInt8(ascii: "-") {
             negative = !negative; end -= 1
         }
-        // Drop the grouping, turn the decimal mark into a point, and let MinorUnits do the rest.
         let count = end - i
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { plain in
             var n = 0, seenMark = false
@@ -51,8 +67,8 @@ struct AmountFormat: Sendable, Equatable {
                 n += 1
             }
             guard seenMark || grouping.endsWell else { return .failure(.misplacedGrouping) }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: plain[..<n]), as: UTF8.self)
-            return MinorUnits.parse(text, digits: digits).map { negative ? -$0 : $0 }
+            guard n > 0 else { return .failure(.notANumber) }
+            return .success((String(decoding: UnsafeBufferPointer(rebasing: plain[..<n]), as: UTF8.self), negative))
         }
     }
 

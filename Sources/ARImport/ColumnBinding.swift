@@ -11,12 +11,23 @@ struct ColumnBinding {
     /// Fields each row of the source must have.
     let sourceFieldCount: Int
     private var constants: [[UInt8]] = []
-    private var mapped: [(source: Int, suffix: [UInt8], map: [String: String])] = []
+    private var mapped: [Rewrite] = []
     private let header: [String]
+
+    /// How one source field becomes its rewritten virtual field.
+    private struct Rewrite {
+        var source: Int
+        var suffix: [UInt8]
+        var map: [String: String]
+        var normalization: IdentifierNormalization?
+        var tally: IdentifierTally?
+    }
 
     /// Binds `header` to `spec.table`'s columns.
     /// - Throws: ``ImportError`` when a required column is neither in the header nor mapped.
-    init(header: [String], spec: SourceSpec, fileName: String) throws(ImportError) {
+    /// `tally` gives the shared count of distinct values of a normalised identifier column.
+    init(header: [String], spec: SourceSpec, fileName: String,
+         tally: (String) -> IdentifierTally? = { _ in nil }) throws(ImportError) {
         self.header = header
         sourceFieldCount = header.count
         let columns = spec.table.columns
@@ -49,9 +60,10 @@ struct ColumnBinding {
         }
         // Rewritten values come after constants, so their virtual indexes follow.
         for (c, column) in columns.enumerated() where field[c] >= 0 && field[c] < header.count {
-            let suffix = spec.strippedSuffixes[column], map = spec.valueMaps[column]
-            guard suffix != nil || map != nil else { continue }
-            mapped.append((field[c], Array((suffix ?? "").utf8), map ?? [:]))
+            let suffix = spec.strippedSuffixes[column], map = spec.valueMaps[column], normalization = spec.normalization[column]
+            guard suffix != nil || map != nil || normalization != nil else { continue }
+            mapped.append(Rewrite(source: field[c], suffix: Array((suffix ?? "").utf8), map: map ?? [:],
+                                  normalization: normalization, tally: normalization == nil ? nil : tally(column)))
             field[c] = virtual + mapped.count - 1
         }
         for column in spec.table.requiredColumns where field[columns.firstIndex(of: column)!] < 0 {
@@ -76,16 +88,23 @@ struct ColumnBinding {
     }
 
     /// Appends the row's virtual fields: constants, then rewritten values (suffix stripped, then
-    /// the value map applied).
+    /// the value map applied, then the identifier normalised).
     func complete(_ row: inout RowBuffer) {
         for constant in constants { row.appendField(constant) }
-        for (source, suffix, map) in mapped {
-            var range = row.trimmedRange(source)
+        for rewrite in mapped {
+            let suffix = rewrite.suffix
+            var range = row.trimmedRange(rewrite.source)
             if !suffix.isEmpty, range.count > suffix.count,
                row.bytes[range.upperBound - suffix.count ..< range.upperBound].elementsEqual(suffix) {
                 range = range.lowerBound ..< range.upperBound - suffix.count
             }
-            if !map.isEmpty, let replacement = map[String(decoding: row.bytes[range], as: UTF8.self)] {
+            let replacement = rewrite.map.isEmpty ? nil : rewrite.map[String(decoding: row.bytes[range], as: UTF8.self)]
+            if let normalization = rewrite.normalization {
+                let raw = replacement ?? String(decoding: row.bytes[range], as: UTF8.self)
+                let value = normalization.apply(raw)
+                rewrite.tally?.see(raw, value)
+                row.appendField(value.utf8)
+            } else if let replacement {
                 row.appendField(replacement.utf8)
             } else {
                 // Byte by byte: appending a slice of the buffer to itself would copy the whole buffer.

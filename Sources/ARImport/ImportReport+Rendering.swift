@@ -26,8 +26,12 @@ extension ImportReport {
             if r == 0 { text += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
             if let note = notes[r] { text += String(repeating: " ", count: widths[0] + 2) + "(" + note + ")\n" }
         }
-        text += "as of \(asOf), reporting currency \(reportingCurrency): "
+        text += "as of \(asOf)" + (asOfOrigin.map { " (\($0))" } ?? "") + ", reporting currency \(reportingCurrency): "
         text += isReconciled ? "reconciled, \(rowsRejected) of \(rowsRead) rows rejected\n" : "NOT reconciled\n"
+        for ids in mergedIDs where ids.merged > 0 {
+            text += "\(ids.column): \(ids.merged) of \(ids.distinctRead) distinct ids merged into another by the mapping's normalisation\n"
+        }
+        for notice in notices { text += "warning: \(notice)\n" }
         return text + renderedFlags()
     }
 

@@ -110,6 +110,21 @@ public struct ImportReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// Identifiers that a mapping's `normalize:` made equal: per interchange column, how many
+    /// distinct values the files had and how many were merged into another (`0140104409` and
+    /// `140104409` with `strip_leading_zeros`: one merged).
+    public struct MergedIDs: Sendable, Codable, Equatable {
+        public var column: String
+        public var distinctRead: Int
+        public var merged: Int
+
+        public init(column: String, distinctRead: Int, merged: Int) {
+            self.column = column
+            self.distinctRead = distinctRead
+            self.merged = merged
+        }
+    }
+
     /// One line per source file and table, in load order.
     public var files: [FileReport] = []
     /// The snapshot's as-of day, ISO `YYYY-MM-DD`.
@@ -119,6 +134,14 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var flagCounts: [FlagCount] = []
     /// The first ``flagListLimit`` flagged rows, in load order.
     public var flags: [FlaggedRow] = []
+    /// Where the as-of date came from: `snapshot.json`, `mapping 'x.yaml'`, `note file 'x'`,
+    /// `--as-of`, or `inferred` (the latest transaction date: see ``notices``); `nil` in reports
+    /// written before it was recorded.
+    public var asOfOrigin: String?
+    /// What the reader must know before trusting a figure (an inferred as-of date), each with a `help:` line.
+    public var notices: [String] = []
+    /// Identifiers merged by the mapping's normalisation, per column.
+    public var mergedIDs: [MergedIDs] = []
 
     /// Flagged rows kept in the report (and in a store's `report.json`); all go to the rejects file.
     public static let flagListLimit = 1_000
@@ -133,7 +156,10 @@ public struct ImportReport: Sendable, Codable, Equatable {
         flagCounts = LedgerWarning.Kind.allCases.compactMap { kind in counts[kind.rawValue].map { FlagCount(kind: kind.rawValue, rows: $0) } }
     }
 
-    enum CodingKeys: String, CodingKey { case files, asOf, reportingCurrency, flagCounts, flags }
+    enum CodingKeys: String, CodingKey { case files, asOf, reportingCurrency, flagCounts, flags, asOfOrigin, notices, mergedIDs }
+
+    /// Whether the as-of date was inferred from the rows rather than given.
+    public var asOfIsInferred: Bool { asOfOrigin == "inferred" }
 
     /// Reads reports written before flags existed too.
     public init(from decoder: any Decoder) throws {
@@ -143,6 +169,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
         reportingCurrency = try c.decode(String.self, forKey: .reportingCurrency)
         flagCounts = try c.decodeIfPresent([FlagCount].self, forKey: .flagCounts) ?? []
         flags = try c.decodeIfPresent([FlaggedRow].self, forKey: .flags) ?? []
+        asOfOrigin = try c.decodeIfPresent(String.self, forKey: .asOfOrigin)
+        notices = try c.decodeIfPresent([String].self, forKey: .notices) ?? []
+        mergedIDs = try c.decodeIfPresent([MergedIDs].self, forKey: .mergedIDs) ?? []
     }
 
     /// Rows loaded with a warning, over all kinds.

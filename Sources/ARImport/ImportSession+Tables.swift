@@ -15,7 +15,7 @@ extension ImportSession {
         let record = CustomerRecord(
             id: try f.required(C.id), name: f.text(C.name), group: f.text(C.group), segment: f.text(C.segment),
             region: f.text(C.region), country: f.text(C.country), salesRep: f.text(C.salesRep),
-            paymentTermsDays: try f.integer(C.terms), creditLimit: f.text(C.creditLimit), insuredLimit: f.text(C.insuredLimit),
+            paymentTermsDays: try f.integer(C.terms), creditLimit: try f.limit(C.creditLimit), insuredLimit: try f.limit(C.insuredLimit),
             extras: extraValues(f.row, extras))
         do { try builder.add(record) } catch { throw RowFailure(error) }
     }
@@ -23,10 +23,7 @@ extension ImportSession {
     mutating func addRate(_ f: RowFields) throws(RowFailure) {
         let day = try f.requiredDay(Col.Rate.date)
         let currency = try f.requiredCurrency(Col.Rate.currency)
-        let text = try f.required(Col.Rate.rate)
-        guard let rate = ExactRate(text), rate.mantissa > 0 else {
-            throw RowFailure("bad_value", "\(quoted(text)) in rate is not a positive plain decimal such as 1.0873")
-        }
+        let rate = try f.rate(Col.Rate.rate)
         builder.add(FXRateRecord(day: day, currency: currency, rate: rate))
     }
 

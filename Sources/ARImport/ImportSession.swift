@@ -17,6 +17,11 @@ struct ImportSession {
     let currencies = CurrencyCache()
     /// Default promise currency per customer, computed once each (the builder's look-up scans documents).
     var promiseCurrency: [String: Currency] = [:]
+    /// Distinct values before and after normalisation, per normalised identifier column.
+    var identifierTallies: [String: IdentifierTally] = [:]
+    /// Unknown columns of payments, disputes, promises, write-offs and dunning rows, kept on the
+    /// document (or, without one, the customer) the row names.
+    var attributes = RowAttributes()
 
     static let progressInterval = 1 << 16
 
@@ -28,7 +33,11 @@ struct ImportSession {
     /// Reads every row of `source` into `spec.table`.
     /// - Throws: ``ImportError`` when the header lacks a required column or the source breaks.
     mutating func load(_ source: some RowSource, spec: SourceSpec) throws(ImportError) {
-        let binding = try ColumnBinding(header: source.header, spec: spec, fileName: source.name)
+        for column in spec.normalization.keys where identifierTallies[column] == nil {
+            identifierTallies[column] = IdentifierTally(column: column)
+        }
+        let tallies = identifierTallies
+        let binding = try ColumnBinding(header: source.header, spec: spec, fileName: source.name) { tallies[$0] }
         var derived = try DerivedRows(spec: spec, binding: binding, fileName: source.name)
         var report = ImportReport.FileReport(file: source.name, table: spec.table.rawValue)
         var row = RowBuffer()
@@ -101,6 +110,7 @@ struct ImportSession {
         case .writeOffs: try addWriteOff(f, tally: &tally)
         case .dunning: try addDunning(f)
         }
+        if !extras.isEmpty, !table.attributePrefix.isEmpty { keepAttributes(table, f, extras) }
     }
 }
 

@@ -22,10 +22,14 @@ public struct MappingFile: Sendable {
     /// The file the mapping was read from, for error messages.
     public var name: String
     var asOf: Day?
+    /// The export's own note that gives the as-of date (`snapshot.as_of_from`).
+    var asOfNote: AsOfNote?
     var reportingCurrency: Currency?
     var sourceName: String?
     var defaults = SourceFormat()
     var inlineRates: [FXRateRecord] = []
+    /// Identifier column → how its values are normalised in every table (`normalize:`).
+    var normalization: [String: IdentifierNormalization] = [:]
     /// Sources per table; a table absent here is read from its interchange file when present.
     var tables: [TargetTable: [SourceSpec]] = [:]
 
@@ -49,11 +53,12 @@ public struct MappingFile: Sendable {
         var mapping = MappingFile(name: name)
         guard let root else { return mapping }
         let top = YAMLReader(node: root, path: "", file: name)
-        for (key, value) in try top.entries(allowed: ["snapshot", "defaults", "fx_rates", "tables"]) {
+        for (key, value) in try top.entries(allowed: ["snapshot", "defaults", "fx_rates", "normalize", "tables"]) {
             switch key {
             case "snapshot": try mapping.readSnapshot(value)
             case "defaults": mapping.defaults = try readFormat(value, base: SourceFormat(), strict: true)
             case "fx_rates": try mapping.readRates(value)
+            case "normalize": mapping.normalization = try readNormalization(value)
             default: break
             }
         }
@@ -70,11 +75,17 @@ public struct MappingFile: Sendable {
 
     /// The sources of `table`: the mapping's, else the interchange file.
     func sources(for table: TargetTable) -> [SourceSpec] {
-        tables[table] ?? [.interchange(table, format: defaults)]
+        var specs = tables[table] ?? [.interchange(table, format: defaults)]
+        for k in specs.indices { specs[k].normalization = normalization }
+        return specs
     }
 
     private mutating func readSnapshot(_ node: YAMLReader) throws(ImportError) {
-        for (key, value) in try node.entries(allowed: ["as_of", "reporting_currency", "source"]) {
+        for (key, value) in try node.entries(allowed: ["as_of", "as_of_from", "reporting_currency", "source"]) {
+            if key == "as_of_from" {
+                asOfNote = try Self.readNote(value)
+                continue
+            }
             let text = try value.string()
             switch key {
             case "as_of":
@@ -86,6 +97,20 @@ public struct MappingFile: Sendable {
             default: sourceName = text
             }
         }
+    }
+
+    private static func readNote(_ node: YAMLReader) throws(ImportError) -> AsOfNote {
+        let fields = try node.stringMap(allowedKeys: ["file", "key", "date_format"])
+        guard let file = fields["file"], let key = fields["key"] else {
+            throw node.fail("needs 'file:' (the export's note) and 'key:' (the key holding the extraction date)")
+        }
+        guard SourceSpec.staysInsideFolder(file) else { throw node.fail("expected a file inside the snapshot folder, found \(quoted(file))") }
+        var note = AsOfNote(file: file, key: key, origin: node.location)
+        if let pattern = fields["date_format"] {
+            guard let dates = DateFormat(pattern: pattern) else { throw node.fail("unknown date format \(quoted(pattern)): use iso, dd.mm.yyyy …") }
+            note.dates = dates
+        }
+        return note
     }
 
     private mutating func readRates(_ node: YAMLReader) throws(ImportError) {

@@ -87,13 +87,50 @@ struct RowFields {
         }
     }
 
-    /// A non-negative whole number (payment terms, dunning level).
+    /// A non-negative whole number (payment terms, dunning level), in the source's number format
+    /// (`1.000` with dot thousands; `30,0` with a decimal comma).
     func integer(_ c: Int) throws(RowFailure) -> Int32? {
-        guard let text = text(c) else { return nil }
-        guard let value = Int32(text), value >= 0 else {
-            throw RowFailure("bad_value", "\(quoted(text)) in \(columns[c]) is not a whole number")
+        guard isPresent(c) else { return nil }
+        let bytes = row.trimmed(field[c])
+        if case let .success(plain) = format.amounts.plainDecimal(bytes), !plain.negative,
+           case let .success(value) = MinorUnits.parse(plain.digits, digits: 0), let whole = Int32(exactly: value) {
+            return whole
         }
-        return value
+        throw RowFailure("bad_value", "\(quoted(String(decoding: bytes, as: UTF8.self))) in \(columns[c]) is not a whole number "
+            + "in the source's number format\(format.amounts.described)")
+    }
+
+    /// A positive exchange rate in the source's number format (`0,910016` with a decimal comma).
+    func rate(_ c: Int) throws(RowFailure) -> ExactRate {
+        guard isPresent(c) else { throw missing(c) }
+        let bytes = row.trimmed(field[c])
+        if case let .success(plain) = format.amounts.plainDecimal(bytes), !plain.negative,
+           let rate = ExactRate(plain.digits), rate.mantissa > 0 {
+            return rate
+        }
+        throw RowFailure("bad_value", "\(quoted(String(decoding: bytes, as: UTF8.self))) in \(columns[c]) is not a positive decimal "
+            + "such as 1.0873 in the source's number format\(format.amounts.described)")
+    }
+
+    /// A credit or insured limit: a non-negative amount of the customer's home currency in the
+    /// source's number format, at most 4 decimals (the most any currency has) and below 10^15 minor
+    /// units. Returned as a plain decimal as written (`45.000,00` gives `45000.00`), so that
+    /// `by credit_limit` shows the figure the customer file has.
+    func limit(_ c: Int) throws(RowFailure) -> String? {
+        guard isPresent(c) else { return nil }
+        let bytes = row.trimmed(field[c])
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch format.amounts.plainDecimal(bytes).flatMap({ plain in MinorUnits.parse(plain.digits, digits: 4).map { (plain, $0) } }) {
+        case let .success((plain, _)) where !plain.negative: return plain.digits
+        case .success: throw RowFailure("bad_amount", "\(quoted(text)) in \(columns[c]) is negative: a limit is zero or more")
+        case .failure(.misplacedGrouping):
+            throw RowFailure("bad_amount", "\(quoted(text)) in \(columns[c]) has thousands separators that are not every three digits: "
+                + "check 'decimal' and 'thousands' in the mapping")
+        case .failure(.outOfRange): throw RowFailure("bad_amount", "\(quoted(text)) in \(columns[c]) is out of range: limits are below 10^15 minor units")
+        case .failure(.tooManyDecimals): throw RowFailure("too_many_decimals", "\(quoted(text)) in \(columns[c]) has more than 4 decimals")
+        case .failure(.notANumber):
+            throw RowFailure("bad_amount", "\(quoted(text)) in \(columns[c]) is not a number in the source's number format\(format.amounts.described)")
+        }
     }
 }
 

@@ -20,30 +20,31 @@ public enum SnapshotImporter {
     ///   - progress: called about every 65,536 rows and at the end of each file.
     /// - Throws: ``ImportError`` for what stops the whole load: a missing required file or column,
     ///   an unreadable file, a bad snapshot.json.
-    public static func load(from source: URL, mapping: MappingFile? = nil,
+    ///   - options: the command line's as-of date and reporting currency, winning over the rest.
+    public static func load(from source: URL, mapping: MappingFile? = nil, options: ImportOptions = ImportOptions(),
                             progress: (@Sendable (ImportProgress) -> Void)? = nil) throws -> ImportResult {
         let plan = mapping ?? MappingFile(name: "")
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder) else {
             throw ImportError(file: source.path, message: "no such file or folder: give a snapshot folder or a SQLite file")
         }
-        if isFolder.boolValue { return try loadFolder(source, plan: plan, progress: progress) }
+        if isFolder.boolValue { return try loadFolder(source, plan: plan, options: options, progress: progress) }
         // A mapping names its files: a CSV given directly stands for the folder that holds it.
         if mapping != nil, ["csv", "txt", "tsv"].contains(source.pathExtension.lowercased()) {
-            return try loadFolder(source.deletingLastPathComponent(), plan: plan, progress: progress)
+            return try loadFolder(source.deletingLastPathComponent(), plan: plan, options: options, progress: progress)
         }
         guard ["sqlite", "sqlite3", "db"].contains(source.pathExtension.lowercased()) else {
             throw ImportError(file: source.lastPathComponent,
                               message: "not a snapshot: give the folder holding the CSV files, or a .sqlite/.db file")
         }
-        return try loadSQLite(source, plan: plan, progress: progress)
+        return try loadSQLite(source, plan: plan, options: options, progress: progress)
     }
 
-    private static func loadFolder(_ folder: URL, plan: MappingFile,
+    private static func loadFolder(_ folder: URL, plan: MappingFile, options: ImportOptions,
                                    progress: (@Sendable (ImportProgress) -> Void)?) throws(ImportError) -> ImportResult {
         var settings = SnapshotSettings()
         try settings.readJSON(in: folder)
-        settings.override(with: plan)
+        try settings.override(with: plan, options: options, folder: folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return try run(plan: plan, settings: settings, progress: progress, names: names) { spec throws(ImportError) -> CSVSource? in
             let url = folder.appendingPathComponent(spec.file)
@@ -57,7 +58,7 @@ public enum SnapshotImporter {
         }
     }
 
-    private static func loadSQLite(_ file: URL, plan: MappingFile,
+    private static func loadSQLite(_ file: URL, plan: MappingFile, options: ImportOptions,
                                    progress: (@Sendable (ImportProgress) -> Void)?) throws(ImportError) -> ImportResult {
         let database = try SQLiteDatabase(path: file.path, name: file.lastPathComponent)
         let tables: Set<String>
@@ -66,7 +67,7 @@ public enum SnapshotImporter {
         }
         var settings = SnapshotSettings()
         if tables.contains("snapshot") { try settings.readTable(SQLiteTableSource(database: database, table: "snapshot")) }
-        settings.override(with: plan)
+        try settings.override(with: plan, options: options, folder: file.deletingLastPathComponent())
         return try run(plan: plan, settings: settings, progress: progress, names: tables.sorted()) { spec throws(ImportError) -> SQLiteTableSource? in
             let table = spec.file.hasSuffix(".csv") ? String(spec.file.dropLast(4)) : spec.file
             guard tables.contains(table) else {
@@ -103,9 +104,20 @@ public enum SnapshotImporter {
                 }
             }
         }
-        let ledger = session.builder.finish(asOf: settings.asOf)
-        let report = ImportReport(files: session.reports, asOf: ledger.snapshot.asOf.iso, reportingCurrency: reporting.code,
+        var notices: [String] = []
+        var asOf = settings.asOf, origin = settings.asOfOrigin
+        if asOf == nil, let inferred = session.builder.latestTransactionDate {
+            asOf = inferred
+            origin = "inferred"
+            notices.append(AsOfNote.inferredNotice(inferred))
+        }
+        session.attributes.apply(to: &session.builder)
+        let ledger = session.builder.finish(asOf: asOf)
+        var report = ImportReport(files: session.reports, asOf: ledger.snapshot.asOf.iso, reportingCurrency: reporting.code,
                                   flags: session.flags)
+        report.asOfOrigin = origin
+        report.notices = notices
+        report.mergedIDs = IdentifierNormalization.columns.compactMap { session.identifierTallies[$0]?.merged }
         return ImportResult(ledger: ledger, report: report, rejects: session.rejects, flags: session.flags)
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 /// overridden field by field by a mapping's `snapshot:` section.
 struct SnapshotSettings {
     var asOf: Day?
+    /// Where ``asOf`` came from, for the report (`snapshot.json`, `mapping 'x.yaml'`, `--as-of` …).
+    var asOfOrigin: String?
     var reportingCurrency: Currency?
     var source: String?
 
@@ -15,6 +17,7 @@ struct SnapshotSettings {
                 throw ImportError(file: file, message: "as_of \(quoted(text)) is not a YYYY-MM-DD date: write it as 2026-03-31")
             }
             asOf = day
+            asOfOrigin = file
         }
         if let code = fields["reporting_currency"], !code.isEmpty {
             guard let currency = Currency(code: code) else {
@@ -51,10 +54,23 @@ struct SnapshotSettings {
         try read(fields, file: "snapshot (table)")
     }
 
-    /// The mapping's inline settings win over the snapshot's own.
-    mutating func override(with mapping: MappingFile) {
-        if let day = mapping.asOf { asOf = day }
+    /// The mapping's inline settings (or the note it names) win over the snapshot's own, and the
+    /// command line's over both.
+    mutating func override(with mapping: MappingFile, options: ImportOptions, folder: URL) throws(ImportError) {
+        if let note = mapping.asOfNote {
+            asOf = try note.read(in: folder)
+            asOfOrigin = "note file \(quoted(note.file))"
+        }
+        if let day = mapping.asOf {
+            asOf = day
+            asOfOrigin = "mapping \(quoted(mapping.name))"
+        }
         if let currency = mapping.reportingCurrency { reportingCurrency = currency }
         if let text = mapping.sourceName { source = text }
+        if let day = options.asOf {
+            asOf = day
+            asOfOrigin = "--as-of"
+        }
+        if let currency = options.reportingCurrency { reportingCurrency = currency }
     }
 }

@@ -21,6 +21,8 @@ struct SourceSpec: Sendable {
     var strippedSuffixes: [String: String] = [:]
     /// Source columns dropped instead of kept as extra attributes.
     var ignored: Set<String> = []
+    /// Identifier column → its normalisation, the mapping's for every table.
+    var normalization: [String: IdentifierNormalization] = [:]
     var derive = DeriveSpec()
 
     /// The interchange layout: `<table>.csv` with the interchange column names.

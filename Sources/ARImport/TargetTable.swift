@@ -39,8 +39,22 @@ enum TargetTable: String, CaseIterable, Sendable {
         }
     }
 
-    /// Only customers and documents keep unknown columns as extra attributes.
-    var keepsExtras: Bool { self == .customers || self == .invoices }
+    /// Unknown columns are kept by every table that has rows a query can reach: customers and
+    /// documents as their own attributes, the others on the document (or customer) they name.
+    var keepsExtras: Bool { self != .entities && self != .fxRates }
+
+    /// The prefix of the attributes a row of this table leaves on its document or customer
+    /// (`payment_` for a payment's `bank_ref`: `payment_bank_ref`); empty for customers and documents.
+    var attributePrefix: String {
+        switch self {
+        case .payments: "payment_"
+        case .disputes: "dispute_"
+        case .promises: "promise_"
+        case .writeOffs: "write_off_"
+        case .dunning: "dunning_"
+        default: ""
+        }
+    }
 
     /// The interchange file name in a CSV folder.
     var fileName: String { rawValue + ".csv" }

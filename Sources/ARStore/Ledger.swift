@@ -87,17 +87,26 @@ public struct ExtraAttributes: Sendable, Equatable {
         names.firstIndex(of: name).map { columns[$0] }
     }
 
+    /// The index of column `name`, added empty when new.
+    private mutating func columnIndex(_ name: String) -> Int {
+        if let existing = names.firstIndex(of: name) { return existing }
+        names.append(name)
+        columns.append(DictionaryColumn())
+        return names.count - 1
+    }
+
+    /// Sets attribute `name` of an existing row of a table of `rowCount` rows (a new column is
+    /// padded to `rowCount`).
+    mutating func set(row: Int, name: String, value: String, rowCount: Int) {
+        let k = columnIndex(name)
+        columns[k].pad(to: rowCount)
+        columns[k].set(row, to: value)
+    }
+
     /// Appends row `row`'s extras; every column is padded so that all have `row + 1` rows.
     mutating func append(row: Int, _ extras: [(name: String, value: String)]) {
         for (name, value) in extras {
-            let k: Int
-            if let existing = names.firstIndex(of: name) {
-                k = existing
-            } else {
-                names.append(name)
-                columns.append(DictionaryColumn())
-                k = names.count - 1
-            }
+            let k = columnIndex(name)
             columns[k].pad(to: row)
             columns[k].append(value)
         }

@@ -44,6 +44,7 @@ public struct LedgerBuilder: Sendable {
     /// currency of promises without one (a scan of every document per customer was quadratic).
     private var documentsPerCustomerCurrency: [Int64: Int] = [:]
     private var latestDay = Int32.min
+    private var latestTransactionDay = Int32.min
     private var settlements = SettlementChecks()
 
     /// The largest row amount accepted, in minor units: ``MinorUnits/maximumMagnitude`` for an
@@ -148,7 +149,8 @@ public struct LedgerBuilder: Sendable {
         documentsPerCustomerCurrency[Self.customerCurrencyKey(c, currency), default: 0] += 1
         documents.extras.append(row: row, r.extras)
         settlements.addDocument()
-        see(r.issue, r.due)
+        see(r.issue)
+        see(r.due, transaction: false)
         return SettlementChecks.document(r)
     }
 
@@ -276,11 +278,33 @@ public struct LedgerBuilder: Sendable {
         see(r.day)
     }
 
+    /// Sets extra attributes of a document already added (the unknown columns of a payment,
+    /// dispute … row kept on the invoice it names). Returns false when no such document.
+    @discardableResult
+    public mutating func annotate(documentID: String, _ extras: [(name: String, value: String)]) -> Bool {
+        guard let d = documentIndex[documentID] else { return false }
+        for (name, value) in extras { documents.extras.set(row: Int(d), name: name, value: value, rowCount: documents.count) }
+        return true
+    }
+
+    /// Sets extra attributes of a customer already added. Returns false when no such customer.
+    @discardableResult
+    public mutating func annotate(customerID: String, _ extras: [(name: String, value: String)]) -> Bool {
+        guard let c = customerIndex[customerID] else { return false }
+        for (name, value) in extras { customers.extras.set(row: Int(c), name: name, value: value, rowCount: customers.count) }
+        return true
+    }
+
     // MARK: - Finishing
 
     /// The latest date seen in documents, payments, disputes, promises, write-offs and dunning:
     /// the as-of date of a snapshot that does not state one.
     public var latestDate: Day? { latestDay == .min ? nil : Day(rawValue: latestDay) }
+
+    /// The latest date something happened in the rows added so far: issue, payment, dispute
+    /// opened or resolved, promise made, write-off, dunning (due and promised dates excluded).
+    /// The best guess of an extraction's date when the export does not say it.
+    public var latestTransactionDate: Day? { latestTransactionDay == .min ? nil : Day(rawValue: latestTransactionDay) }
 
     /// Lays out the per-document allocations, write-offs and disputes, resolves the entity of
     /// unallocated cash, sorts the FX rates, and returns the immutable ledger.
@@ -308,8 +332,14 @@ public struct LedgerBuilder: Sendable {
         return i
     }
 
-    private mutating func see(_ days: Day?...) {
-        for day in days { if let day { latestDay = max(latestDay, day.rawValue) } }
+    /// Records dates for ``latestDate``; `transaction`: also for ``latestTransactionDate`` (a due
+    /// date is a promise about the future, not something that happened before the extraction).
+    private mutating func see(_ days: Day?..., transaction: Bool = true) {
+        for day in days {
+            guard let day else { continue }
+            latestDay = max(latestDay, day.rawValue)
+            if transaction { latestTransactionDay = max(latestTransactionDay, day.rawValue) }
+        }
     }
 
     /// Rows grouped by document (stable, so file order breaks ties), then by `day` within one.

@@ -1,3 +1,4 @@
+import ARCore
 import ARImport
 import ARStore
 import ArgumentParser
@@ -27,13 +28,42 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "The store folder to add the snapshot to (created when missing).")
     var into: String
 
-    @Flag(name: .long, help: "Print the import report as JSON.")
+    @Option(name: .long, help: "The snapshot's as-of (extraction) date, YYYY-MM-DD; wins over snapshot.json and the mapping.")
+    var asOf: String?
+
+    @Option(name: .long, help: "The reporting currency (ISO 4217); wins over snapshot.json and the mapping.")
+    var reportingCurrency: String?
+
+    @Flag(name: .long, help: "Print the import report as JSON on standard output (every other line goes to standard error).")
     var json = false
+
+    /// The command line's snapshot settings, checked.
+    func importOptions() throws -> ImportOptions {
+        var options = ImportOptions()
+        if let asOf {
+            guard let day = Day(iso: asOf) else {
+                throw CommandFailure("--as-of '\(asOf)' is not a date\nhelp: write it as YYYY-MM-DD, e.g. --as-of 2026-03-31")
+            }
+            options.asOf = day
+        }
+        if let reportingCurrency {
+            guard let currency = Currency(code: reportingCurrency) else {
+                throw CommandFailure("--reporting-currency '\(reportingCurrency)' is not an ISO 4217 code\nhelp: write it as EUR, USD …")
+            }
+            options.reportingCurrency = currency
+        }
+        return options
+    }
+
+    /// A human line: standard output, or standard error when standard output carries JSON.
+    private func say(_ text: String) {
+        if json { Terminal.error(text) } else { print(text) }
+    }
 
     func run() throws {
         let mappingFile = try mapping.map { try MappingFile.load(from: URL(fileURLWithPath: $0)) }
         let result = try SnapshotImporter.load(from: URL(fileURLWithPath: source), mapping: mappingFile,
-                                               progress: ImportProgressView.report)
+                                               options: try importOptions(), progress: ImportProgressView.report)
         Terminal.clearStatus()
         if result.loadedNoDocument {
             Terminal.error(result.report.rendered.trimmingCharacters(in: .newlines))
@@ -46,15 +76,16 @@ struct ImportCommand: ParsableCommand {
         let (outcome, rejectsPath) = try add(result, to: store, report: reportJSON)
         if json {
             print(String(decoding: reportJSON, as: UTF8.self))
+            for notice in result.report.notices { Terminal.error("warning: " + notice) }
         } else {
             print(result.report.rendered, terminator: result.report.rendered.hasSuffix("\n") ? "" : "\n")
         }
         switch outcome {
-        case let .added(entry): print("added snapshot \(entry.id) (as of \(entry.asOf.iso)) to \(into)")
-        case let .alreadyPresent(entry): print("snapshot \(entry.id) is already in \(into): nothing added")
+        case let .added(entry): say("added snapshot \(entry.id) (as of \(entry.asOf.iso)) to \(into)")
+        case let .alreadyPresent(entry): say("snapshot \(entry.id) is already in \(into): nothing added")
         }
         if let rejectsPath {
-            print("\(result.rejects.count) rejected rows and \(result.flags.count) warnings written to \(rejectsPath)")
+            say("\(result.rejects.count) rejected rows and \(result.flags.count) warnings written to \(rejectsPath)")
         }
         if !result.report.isReconciled { throw CommandFailure("the import does not reconcile: see the report above") }
     }

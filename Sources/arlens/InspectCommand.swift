@@ -36,14 +36,18 @@ struct InspectCommand: ParsableCommand {
         var summary: LedgerSummary
         var flagCounts: [ImportReport.FlagCount]
         var flags: [ImportReport.FlaggedRow]
+        var asOfOrigin: String?
+        var notices: [String]
 
-        enum CodingKeys: String, CodingKey { case flagCounts = "flag_counts", flags }
+        enum CodingKeys: String, CodingKey { case flagCounts = "flag_counts", flags, asOfOrigin = "as_of_origin", notices }
 
         func encode(to encoder: any Encoder) throws {
             try summary.encode(to: encoder)
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(flagCounts, forKey: .flagCounts)
             try c.encode(flags, forKey: .flags)
+            try c.encodeIfPresent(asOfOrigin, forKey: .asOfOrigin)
+            try c.encode(notices, forKey: .notices)
         }
     }
 
@@ -57,8 +61,11 @@ struct InspectCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(InspectJSON(summary: summary, flagCounts: report?.flagCounts ?? [],
-                                                                   flags: report?.flags ?? [])), as: UTF8.self))
+                                                                   flags: report?.flags ?? [], asOfOrigin: report?.asOfOrigin,
+                                                                   notices: report?.notices ?? [])), as: UTF8.self))
         case .table:
+            // Said first, before any figure: every overdue figure below depends on the date.
+            for notice in report?.notices ?? [] { print("warning: " + notice) }
             print(Self.snapshots(of: data.source), terminator: "")
             print(summary.renderedTable, terminator: summary.renderedTable.hasSuffix("\n") ? "" : "\n")
             if let report {

@@ -137,7 +137,8 @@ struct MappingFileTests {
         #expect(ledger.documents.issue == [TestSupport.day("2026-01-01").rawValue])
         #expect(ledger.documents.due == [TestSupport.day("2026-01-31").rawValue])
         #expect(ledger.documents.amount == [9_950])
-        #expect(ledger.snapshot.asOf == TestSupport.day("2026-01-31"))
+        // No date given: the latest transaction (the issue date), never the due date (issue 15).
+        #expect(ledger.snapshot.asOf == TestSupport.day("2026-01-01"))
     }
 
     @Test func appliesDefaultsToTheInterchangeFiles() throws {

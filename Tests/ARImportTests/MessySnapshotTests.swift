@@ -120,7 +120,7 @@ struct MessySnapshotTests {
         write_offs.csv  write_offs     3       1         2  USD              9.99     9.99      0.00
                         (2 rows with an unreadable amount)
         dunning.csv     dunning        3       1         2
-        as of 2026-03-31, reporting currency EUR: reconciled, 24 of 43 rows rejected
+        as of 2026-03-31 (snapshot.json), reporting currency EUR: reconciled, 24 of 43 rows rejected
         1 row loaded with warnings (1 paid_before_issue): check them before trusting a figure
           payments.csv:3: paid_before_issue: payment 'P1' on 2026-02-05 is dated before 'CN1''s issue date 2026-02-10
 
