@@ -132,10 +132,14 @@ public struct MetricRequest: Hashable, Sendable {
     /// Grace days of `promise_kept_rate`.
     public var graceDays: Int
     public var penalties: PenaltyRules
+    /// Whether `days_to_pay` and `days_late` weigh each invoice by its amount (the default) or
+    /// count each invoice once (`weighted: false`).
+    public var weighted: Bool
 
     public init(_ kind: MetricKind, period: PeriodLength? = nil, aging: AgingSpec = .standard,
-                dsoMethod: DSOMethod = .standard, graceDays: Int = 0, penalties: PenaltyRules = .eu) {
+                dsoMethod: DSOMethod = .standard, graceDays: Int = 0, penalties: PenaltyRules = .eu, weighted: Bool = true) {
         self.kind = kind
+        self.weighted = weighted
         self.period = period
         self.aging = aging
         self.dsoMethod = dsoMethod
@@ -160,6 +164,10 @@ public enum MetricKind: String, Hashable, Sendable, CaseIterable {
     case penalties
     // Counts.
     case count, customers
+    // Cash and disputes over a period (docs/metrics-notes.md).
+    case collections, collectionsRate = "collections_rate"
+    case disputesOpened = "disputes_opened", disputesResolved = "disputes_resolved", disputedOpened = "disputed_opened"
+    case paidLateRate = "paid_late_rate", paidOnTimeRate = "paid_on_time_rate"
 
     /// The ARQL name.
     public var name: String { rawValue }
@@ -172,19 +180,23 @@ public enum MetricKind: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .dso, .bpdso, .add: .days(90)
         case .sales, .cei, .writeOffs, .daysToPay, .daysLate, .disputeDays, .promiseKeptRate: .months(1)
+        case .collections, .collectionsRate, .disputesOpened, .disputesResolved, .disputedOpened, .paidLateRate, .paidOnTimeRate: .months(1)
         case .badDebtRate: .months(12)
         case .ar, .current, .overdue, .overdueRate, .disputed, .aging, .openDisputes, .penalties, .count, .customers: nil
         }
     }
 
+    /// Whether the metric takes `weighted:` (amount-weighted mean, or each invoice once).
+    public var takesWeighting: Bool { self == .daysToPay || self == .daysLate }
+
     /// What kind of value it yields.
     public var valueKind: MetricValueKind {
         switch self {
-        case .ar, .current, .overdue, .disputed, .aging, .sales, .writeOffs, .penalties: .money
-        case .overdueRate, .badDebtRate, .promiseKeptRate: .ratio
+        case .ar, .current, .overdue, .disputed, .aging, .sales, .writeOffs, .penalties, .collections, .disputedOpened: .money
+        case .overdueRate, .badDebtRate, .promiseKeptRate, .collectionsRate, .paidLateRate, .paidOnTimeRate: .ratio
         case .dso, .bpdso, .add, .daysToPay, .daysLate, .disputeDays: .days
         case .cei: .percent
-        case .openDisputes, .count, .customers: .count
+        case .openDisputes, .count, .customers, .disputesOpened, .disputesResolved: .count
         }
     }
 }

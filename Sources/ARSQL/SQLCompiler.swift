@@ -36,7 +36,7 @@ extension SQLQueryBuilder {
     mutating func build() throws(SQLCompileError) -> String {
         let (documentExtras, customerExtras) = try extraColumns()
         let filter = query.filter.map(condition) ?? "1"
-        let ceiPeriods = query.metrics.filter { $0.kind == .cei }.map { $0.effectivePeriod ?? .months(1) }
+        let ceiPeriods = query.metrics.filter { $0.kind == .cei || $0.kind == .collectionsRate }.map { $0.effectivePeriod ?? .months(1) }
         addConstants(extraEvaluationStarts: ceiPeriods)
         try addPerimeter()
         addRates()
@@ -45,7 +45,7 @@ extension SQLQueryBuilder {
         if promises { addPromises() }
         addRateLookups(fixedCurrencies: query.metrics.compactMap { request in
             request.kind == .penalties && request.penalties.fixedCurrency != target ? request.penalties.fixedCurrency : nil
-        }, promises: promises)
+        }, promises: promises, disputeOpenings: query.metrics.contains { $0.kind == .disputedOpened })
         addClearingDates()
         addRawItems(documentExtras: documentExtras)
         addState(customerExtras: customerExtras)

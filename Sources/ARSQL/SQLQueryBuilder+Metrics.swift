@@ -34,6 +34,7 @@ extension SQLQueryBuilder {
                           outputs: [(name, money())])
         }
         let period = request.effectivePeriod ?? .months(1)
+        if let cash = cashPlan(request, name: name, period: period) { return cash }
         switch request.kind {
         case .ar: return single(bal, "s.open_rep")
         case .current: return single(bal, "CASE WHEN s.dpd <= 0 THEN s.open_rep ELSE 0 END")
@@ -62,6 +63,8 @@ extension SQLQueryBuilder {
         case .daysToPay, .daysLate: return paymentDaysPlan(request.kind, name: name, period: period)
         case .disputeDays, .openDisputes: return disputePlan(request.kind, name: name, period: period)
         case .promiseKeptRate: return promisePlan(name: name, period: period, graceDays: request.graceDays)
+        case .collections, .collectionsRate, .disputesOpened, .disputesResolved, .disputedOpened, .paidLateRate, .paidOnTimeRate:
+            throw SQLCompileError("no SQL plan for '\(request.kind.name)'")   // answered by `cashPlan` above
         }
     }
 
@@ -76,6 +79,7 @@ extension SQLQueryBuilder {
         if let period = request.period { parameters.append("period: \(period)") }
         if request.kind == .dso, request.dsoMethod == .countback { parameters.append("method: countback") }
         if request.kind == .promiseKeptRate, request.graceDays != 0 { parameters.append("grace: \(request.graceDays)") }
+        if request.kind.takesWeighting, !request.weighted { parameters.append("weighted: false") }
         return parameters.isEmpty ? request.kind.name : "\(request.kind.name)(\(parameters.joined(separator: ", ")))"
     }
 

@@ -32,7 +32,6 @@ extension SQLQueryBuilder {
     mutating func addPromiseCustomers(filter: String, documentExtras: [String], customerExtras: [String]) {
         let nulls = ["rid", "id", "type", "entity", "issue", "due", "amount_src", "clear", "issue_month",
                      "open_src", "dsum", "dispute_reason", "dpd", "age", "open_rep", "amount_rep", "bucket"]
-            + (target == reporting ? [] : ["open_rpt", "amount_rpt"])
             + documentExtras.map { "d_" + $0 }
         let columns = nulls.map { "NULL AS \(dialect.identifier($0))" }.joined(separator: ", ")
         add("cstate", """

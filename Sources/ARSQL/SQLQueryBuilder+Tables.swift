@@ -114,13 +114,14 @@ extension SQLQueryBuilder {
     /// the target currency, `mantissa × mul / den` with
     /// `δ = (target scale + target digits) − (scale + digits)`, `mul = 10^max(δ, 0)`,
     /// `den = target mantissa × 10^max(−δ, 0)`; `missing` names a currency without a rate.
-    mutating func addRateLookups(fixedCurrencies: [Currency], promises: Bool) {
+    mutating func addRateLookups(fixedCurrencies: [Currency], promises: Bool, disputeOpenings: Bool = false) {
         let fixed = fixedCurrencies.map { " UNION SELECT \(dialect.literal($0.code)), ev.dn FROM evals ev" }.joined()
         let promisePairs = promises ? " UNION SELECT pr.currency, pa.day FROM prom pr JOIN pays pa ON pa.customer = pr.customer" : ""
+        let openingPairs = disputeOpenings ? " UNION SELECT d.currency, x.opened FROM disp x JOIN docs0 d ON d.rid = x.doc_rid" : ""
         let targetPairs = target == reporting ? "" : " UNION SELECT \(dialect.literal(target.code)), day FROM needs0"
         add("needs0(currency, day)", """
             SELECT currency, issue FROM docs0 UNION SELECT currency, day FROM wo0 UNION SELECT currency, day FROM pays
-            UNION SELECT c.currency, ev.dn FROM (SELECT currency FROM docs0 UNION SELECT currency FROM pays) c, evals ev\(fixed)\(promisePairs)
+            UNION SELECT c.currency, ev.dn FROM (SELECT currency FROM docs0 UNION SELECT currency FROM pays) c, evals ev\(fixed)\(promisePairs)\(openingPairs)
             """)
         let r = dialect.literal(reporting.code)
         add("fxat", """
@@ -134,15 +135,11 @@ extension SQLQueryBuilder {
         let (tm, ts, tjoin) = target == reporting ? ("1", "0", "")
             : ("t.mantissa", "t.scale", "LEFT JOIN fxat t ON t.currency = \(dialect.literal(target.code)) AND t.day = s.day")
         let shift = "((\(ts) + \(target.minorDigits)) - (s.scale + s.digits))"
-        let reportingShift = "(\(reporting.minorDigits) - (s.scale + s.digits))"
         add("rates", """
             SELECT s.currency AS currency, s.day AS day, s.mantissa AS mantissa, pm.p AS mul, \(tm) * pd.p AS den,
-              CASE WHEN s.mantissa IS NULL THEN s.currency WHEN \(tm) IS NULL THEN \(dialect.literal(target.code)) END AS missing,
-              rm.p AS rmul, rd.p AS rden, CASE WHEN s.mantissa IS NULL THEN s.currency END AS rmissing
+              CASE WHEN s.mantissa IS NULL THEN s.currency WHEN \(tm) IS NULL THEN \(dialect.literal(target.code)) END AS missing
             FROM fxat s \(tjoin)
             LEFT JOIN pow10 pm ON pm.n = \(dialect.greatest(shift, "0")) LEFT JOIN pow10 pd ON pd.n = \(dialect.greatest("-\(shift)", "0"))
-            LEFT JOIN pow10 rm ON rm.n = \(dialect.greatest(reportingShift, "0"))
-            LEFT JOIN pow10 rd ON rd.n = \(dialect.greatest("-\(reportingShift)", "0"))
             """, materialized: true)
     }
 
@@ -192,7 +189,7 @@ extension SQLQueryBuilder {
             LEFT JOIN woat w ON w.doc_rid = d.rid AND w.e = ev.dn
             LEFT JOIN dispat x ON x.doc_rid = d.rid AND x.e = ev.dn
             UNION ALL
-            SELECT ev.dn, 'cash', NULL, c.id, 'unallocated', c.entity, c.customer, c.currency, c.day, c.day,
+            SELECT ev.dn, 'cash', c.rid, c.id, 'unallocated', c.entity, c.customer, c.currency, c.day, c.day,
               c.amount_src, NULL, c.issue_month, -c.amount_src, 0, 0, NULL, NULL\(noExtras)
             FROM cash c JOIN evals ev ON c.day <= ev.dn
             """)
@@ -211,16 +208,11 @@ extension SQLQueryBuilder {
     /// date's rate, disputed amount, bucket and customer attributes.
     mutating func addState(customerExtras: [String]) {
         let signedAmount = "CASE WHEN r.type = 'invoice' THEN r.amount_src ELSE -r.amount_src END"
-        let filterMoney = target == reporting ? "" : """
-
-              \(converted("r.open_src", currency: "r.currency", rate: "f", day: "r.e", toReporting: true)) AS open_rpt,
-              \(converted(signedAmount, currency: "r.currency", rate: "f", day: "r.e", toReporting: true)) AS amount_rpt,
-            """
         let disputedSource = "CASE WHEN r.nwhole > 0 THEN r.open_src ELSE \(dialect.least("r.dsum", "r.open_src")) END"
         add("state", """
             SELECT r.*, r.e - r.due AS dpd, r.e - r.issue AS age, CASE WHEN r.ndisp > 0 THEN 1 ELSE 0 END AS disputed,
               \(converted("r.open_src", currency: "r.currency", rate: "f", day: "r.e")) AS open_rep,
-              \(converted(signedAmount, currency: "r.currency", rate: "f", day: "r.e")) AS amount_rep,\(filterMoney)
+              \(converted(signedAmount, currency: "r.currency", rate: "f", day: "r.e")) AS amount_rep,
               CASE WHEN r.open_src > 0 AND r.ndisp > 0
                 THEN \(converted(disputedSource, currency: "r.currency", rate: "f", day: "r.e")) ELSE 0 END AS disputed_rep,
               CASE WHEN r.open_src = 0 THEN NULL ELSE \(bucketName(bucketSpec, dpd: "(r.e - r.due)", age: "(r.e - r.issue)")) END AS bucket,

@@ -70,15 +70,12 @@ struct SQLQueryBuilder {
         "LEFT JOIN rates \(alias) ON \(alias).currency = \(currency) AND \(alias).day = \(day)"
     }
 
-    /// `minor` units of `currency` in minor units of the target currency (or of the reporting
-    /// currency, which filters compare in) at the `rates` row `rate`: minor × mantissa × mul / den,
+    /// `minor` units of `currency` in minor units of the target currency at the `rates` row `rate`: minor × mantissa × mul / den,
     /// rounded half away from zero once. Fails the query when a rate is missing or when the
     /// product would leave 64-bit integers.
-    func converted(_ minor: String, currency: String, rate: String, day: String, toReporting: Bool = false) -> String {
+    func converted(_ minor: String, currency: String, rate: String, day: String) -> String {
         let m = "(\(minor))"
-        let (mul, den, missingColumn, identity) = toReporting
-            ? ("\(rate).rmul", "\(rate).rden", "\(rate).rmissing", reporting)
-            : ("\(rate).mul", "\(rate).den", "\(rate).missing", target)
+        let (mul, den, missingColumn, identity) = ("\(rate).mul", "\(rate).den", "\(rate).missing", target)
         let missing = dialect.fail("'no ' || \(missingColumn) || ' rate on or before ' || \(dialect.isoDate(day)) || ': add one to fx_rates'")
         let overflow = dialect.fail("'amount in ' || \(currency) || ' on ' || \(dialect.isoDate(day)) || ' overflows when converted'")
         let product = "\(m) * \(rate).mantissa * \(mul)"
@@ -89,12 +86,9 @@ struct SQLQueryBuilder {
             + "ELSE \(dialect.divisionRoundingHalfAwayFromZero(product, den)) END)"
     }
 
-    /// The `state` columns that filters compare money with: reporting-currency minor units
-    /// (``ItemField/open``), which are the output columns themselves unless the query asks for
-    /// another currency.
-    var filterMoneyColumns: (open: String, amount: String) {
-        target == reporting ? ("open_rep", "amount_rep") : ("open_rpt", "amount_rpt")
-    }
+    /// The `state` columns that filters compare money with: output-currency minor units, the
+    /// currency a query's money literals are written in (`in JPY`: `open > 5000` is 5,000 yen).
+    var filterMoneyColumns: (open: String, amount: String) { ("open_rep", "amount_rep") }
 
     /// The start `a` of the period `(a, d]` ending on the date row `dt`, as a day number.
     func periodStart(_ period: PeriodLength, dates dt: String = "dt") -> String {

@@ -5,6 +5,10 @@ extension LedgerSummary {
     public var renderedTable: String {
         var out = "snapshot as of \(asOf), reporting currency \(reportingCurrency)"
         if let source { out += ", source '\(DisplayText.escaped(source))'" }
+        if openItemsOnly == true {
+            out += "\nopen items only: no payment and no write-off, so dso, bpdso, add, cei, days_to_pay, days_late, "
+                + "collections and the forecast by payment behaviour cannot be measured from this ledger"
+        }
         out += "\n\n" + TextTable(header: ["table", "rows"], rightAligned: [1],
                                   rows: counts.map { [$0.table, grouped(String($0.rows))] }).rendered
         out += "\n\n" + TextTable(header: ["table", "column", "first", "last"], rightAligned: [],

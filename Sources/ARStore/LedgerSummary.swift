@@ -46,6 +46,10 @@ public struct LedgerSummary: Sendable, Equatable, Codable {
     /// Sorted by entity id, then currency code; cash on account of a customer with no document
     /// and no `entity_id` is under entity `(none)`.
     public var totals: [Totals]
+    /// Whether the ledger holds open items only: documents but no payment and no write-off, so
+    /// no settled history to measure payment behaviour from (`nil` in a summary written before
+    /// this field existed).
+    public var openItemsOnly: Bool?
 
     /// Summarises `ledger` at its snapshot's as-of date.
     /// - Complexity: O(rows), one pass over documents and their CSR allocations.
@@ -69,6 +73,7 @@ public struct LedgerSummary: Sendable, Equatable, Codable {
             LedgerSummary.range("dunning", "action_date", ledger.dunning.day),
         ]
         totals = LedgerSummary.totals(ledger)
+        openItemsOnly = ledger.documents.count > 0 && ledger.payments.count == 0 && ledger.writeOffs.count == 0
     }
 
     private static func range(_ table: String, _ column: String, _ days: [Int32]) -> DateRange {

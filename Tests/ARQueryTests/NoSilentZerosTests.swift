@@ -41,6 +41,9 @@ struct NoSilentZerosTests {
         #expect(try Self.warnings("forecast collections weekly next 4 weeks", runner: openItems)
                 == ["the ledger holds open items only (no payment, no write-off): the forecast by payment behaviour cannot be measured from it"])
         #expect(try Self.warnings("ar, overdue", runner: openItems).isEmpty)
+        #expect(try Self.warnings("collections, collections_rate, paid_late_rate, disputes_opened", runner: openItems)
+                == ["the ledger holds open items only (no payment, no write-off): collections, collections_rate, paid_late_rate "
+                    + "cannot be measured from it"])
     }
 
     @Test func warningsAreInTheJSON() throws {

@@ -25,6 +25,10 @@ struct SQLDifferentialTests {
         .init(.daysToPay, period: .months(6)), .init(.daysLate, period: .months(12)), .init(.disputeDays, period: .months(12)),
         .init(.openDisputes), .init(.promiseKeptRate, period: .months(6)), .init(.promiseKeptRate, period: .months(6), graceDays: 3),
         .init(.penalties), .init(.penalties, penalties: .france), .init(.penalties, penalties: .uk),
+        .init(.collections), .init(.collections, period: .months(3)), .init(.collectionsRate), .init(.collectionsRate, period: .days(90)),
+        .init(.disputesOpened, period: .months(6)), .init(.disputesResolved, period: .months(6)),
+        .init(.disputedOpened, period: .months(12)), .init(.daysToPay, period: .months(6), weighted: false),
+        .init(.daysLate, period: .months(12), weighted: false), .init(.paidLateRate, period: .months(6)), .init(.paidOnTimeRate),
     ]
 
     static let dimensionPool: [[ARMetrics.Dimension]] = [

@@ -101,11 +101,11 @@ struct SQLFlowTests {
         // EUR at 1 / 0.8 = 1.25 USD on 2026-03-31: 75000 + 62500 − 12500 + 25000 − 6250, USD items as they are.
         // Sales: I1 100000 / 0.9 = 111111.1 → 111111, I2 62500, CN1 −12500, I3 33333, I4 20000.
         #expect(rows == [["176082", "214444"]])
-        // Filters compare money in the reporting currency: open ≥ 210.00 EUR keeps I1, I2 and I3, not I5
-        // (200.00 EUR, though 250.00 in USD).
+        // Filters compare money in the output currency (issue 13): open ≥ 210.00 USD keeps I1, I2, I3
+        // and I5 (200.00 EUR, 250.00 in USD: 25000 more than in EUR terms).
         let filtered = try SQLTestLedger.rows(snapshot, MetricQuery(metrics: [.init(.ar)], filter: .compare(.open, .ge, .integer(21000)),
                                                                     dates: [SQLTestLedger.asOf], currency: .usd))
-        #expect(filtered == [["170833"]])
+        #expect(filtered == [["195833"]])
     }
 
     @Test func seriesOfFlowsAndRatios() throws {

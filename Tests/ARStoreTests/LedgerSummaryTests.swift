@@ -38,6 +38,21 @@ struct LedgerSummaryTests {
 }
 
 extension LedgerSummaryTests {
+    /// Issue 13: a ledger of open items only (like the HighRadius extract) says so.
+    @Test func aLedgerOfOpenItemsOnlySaysSo() throws {
+        var b = LedgerBuilder()
+        try b.add(EntityRecord(id: "FR01", currency: .eur))
+        try b.add(CustomerRecord(id: "C1"))
+        let day = Day(iso: "2026-01-05")!
+        try b.add(DocumentRecord(id: "I1", entityID: "FR01", customerID: "C1", issue: day, due: day, amount: 10_00, currency: .eur))
+        let summary = LedgerSummary(b.finish(asOf: day))
+        #expect(summary.openItemsOnly == true)
+        #expect(summary.renderedTable.contains("\nopen items only: no payment and no write-off, so dso, bpdso, add, cei, "
+            + "days_to_pay, days_late, collections and the forecast by payment behaviour cannot be measured from this ledger\n"))
+        let settled = LedgerSummary(try LedgerFixtures.richLedger())
+        #expect(settled.openItemsOnly == false && !settled.renderedTable.contains("open items only"))
+    }
+
     @Test func cashOfACustomerWithoutDocumentsIsShownUnderNoEntity() throws {
         var b = LedgerBuilder()
         try b.add(EntityRecord(id: "FR01", currency: .eur))

@@ -14,7 +14,8 @@ struct BalanceSweep {
     /// Metrics the sweep computes; `disputed` and `customers` need more than an item's open amount.
     static let kinds: Set<MetricKind> = [.ar, .current, .overdue, .overdueRate, .count, .aging]
     /// Flows that need only each document's (fixed) group, so they can go along with a sweep.
-    static let flowKinds: Set<MetricKind> = [.sales, .dso, .bpdso, .add, .writeOffs, .badDebtRate, .daysToPay, .daysLate]
+    static let flowKinds: Set<MetricKind> = [.sales, .dso, .bpdso, .add, .writeOffs, .badDebtRate, .daysToPay, .daysLate,
+                                             .collections, .paidLateRate, .paidOnTimeRate]
 
     static func applies(to query: MetricQuery) -> Bool {
         query.dates.count > 1 && zip(query.dates, query.dates.dropFirst()).allSatisfy { $0 < $1 } && query.filter == nil

@@ -2,14 +2,16 @@ import ARCore
 import ARStore
 
 /// The item rows at one date as a ``PredicateSubject``: state fields (`dpd`, `open`, `disputed`,
-/// `bucket`, `dispute_reason`) are evaluated at that date; money in the reporting currency at
-/// that date's rate.
+/// `bucket`, `dispute_reason`) are evaluated at that date; money in the query's output currency
+/// at that date's rate (the currency its money literals are written in).
 struct ItemSubject: PredicateSubject {
     let rows: ItemRows
     let ledger: Ledger
     let state: OpenState
     let aging: AgingSpec
     let book: RateBook
+    /// The currency `open` and `amount` are compared in: the query's output currency.
+    let target: ConversionTarget
     let stop: CancellationToken
 
     var count: Int { rows.count }
@@ -31,7 +33,7 @@ struct ItemSubject: PredicateSubject {
         case .issueDate: return rows.issue.map { Int64($0) }
         case .dueDate: return rows.due.map { Int64($0) }
         case .open, .amount:
-            let factors = try book.factors(to: book.target(book.reporting), on: d)
+            let factors = try book.factors(to: target, on: d)
             var out = [Int64?](repeating: nil, count: rows.count)
             for r in 0..<rows.count where rows.issue[r] <= d {
                 try stop.poll(row: r)

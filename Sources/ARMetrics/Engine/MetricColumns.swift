@@ -11,6 +11,7 @@ enum MetricColumns {
         if request.kind.coversPeriod, let period = request.period { parameters.append("period: \(period)") }
         if request.kind == .promiseKeptRate, request.graceDays != 0 { parameters.append("grace: \(request.graceDays)") }
         if request.kind == .penalties, request.penalties != .eu { parameters.append(penaltyName(request.penalties)) }
+        if !request.weighted, request.kind.takesWeighting { parameters.append("weighted: false") }
         let name = parameters.isEmpty ? request.kind.name : "\(request.kind.name)(\(parameters.joined(separator: ", ")))"
         return [MetricColumn(name: name, kind: request.kind.valueKind)]
     }

@@ -94,6 +94,20 @@ final class MetricEvaluation {
             return [try run.cei(frame, from: a, months: n, nd, end: end, sales: try sales(from: a))]
         case .writeOffs: return [try run.writeOffs(frame, from: a).map { .money($0) }]
         case .badDebtRate: return [ratio(try run.writeOffs(frame, from: a), try sales(from: a)) { .ratio($0) }]
+        case .daysToPay where !request.weighted, .daysLate where !request.weighted:
+            let c = try run.clearedCounts(frame, from: a)
+            return [ratio(request.kind == .daysToPay ? c.daysToPay : c.daysLate, c.count) { .days($0) }]
+        case .paidLateRate, .paidOnTimeRate:
+            let c = try run.clearedCounts(frame, from: a)
+            let onTime = c.count.indices.map { c.count[$0] - c.late[$0] }
+            return [ratio(request.kind == .paidLateRate ? c.late : onTime, c.count) { .ratio($0) }]
+        case .collections: return [try run.collections(frame, from: a).map { .money($0) }]
+        case .collectionsRate:
+            let opening = try run.balances(try run.frame(at: a)).ar
+            return [ratio(try run.collections(frame, from: a), opening) { .ratio($0) }]
+        case .disputesOpened: return [try run.disputesOpened(frame, from: a).count.map { .count($0) }]
+        case .disputedOpened: return [try run.disputesOpened(frame, from: a).amount.map { .money($0) }]
+        case .disputesResolved: return [try run.disputeResolution(frame, from: a).count.map { .count($0) }]
         case .daysToPay, .daysLate:
             let t = try run.paymentTiming(frame, from: a)
             let sums = request.kind == .daysToPay ? t.weightedDaysToPay : t.weightedDaysLate

@@ -66,7 +66,7 @@ final class QueryRun {
         target = book.target(query.currency ?? ledger.snapshot.reportingCurrency)
         bucketSpec = query.metrics.first { $0.kind == .aging }?.aging ?? .standard
         filter = query.filter
-        keepsFrames = query.metrics.contains { $0.kind == .cei }
+        keepsFrames = query.metrics.contains { $0.kind == .cei || $0.kind == .collectionsRate }
         var sources: [DimensionSource] = []
         for d in query.dimensions {
             sources.append(try DimensionSource(d, rows: rows, ledger: ledger, aging: bucketSpec))
@@ -147,7 +147,7 @@ final class QueryRun {
     }
 
     private func subject(_ state: OpenState) -> ItemSubject {
-        ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book, stop: stop)
+        ItemSubject(rows: rows, ledger: ledger, state: state, aging: bucketSpec, book: book, target: target, stop: stop)
     }
 
     /// A frame with the fixed dimensions' groups only and no open state: enough for the flows

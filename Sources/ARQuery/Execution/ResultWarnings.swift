@@ -7,7 +7,8 @@ import ARStore
 /// before the ledger's history, behaviour measures on a ledger without payments.
 struct ResultWarnings {
     /// Measures of payment behaviour: meaningless without a payment history.
-    static let behaviourMetrics: Set<MetricKind> = [.dso, .bpdso, .add, .cei, .daysToPay, .daysLate, .promiseKeptRate]
+    static let behaviourMetrics: Set<MetricKind> = [.dso, .bpdso, .add, .cei, .daysToPay, .daysLate, .promiseKeptRate,
+                                                    .collections, .collectionsRate, .paidLateRate, .paidOnTimeRate]
 
     let engine: (SnapshotScan) throws -> MetricEngine
 

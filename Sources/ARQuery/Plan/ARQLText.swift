@@ -16,6 +16,7 @@ extension MetricRequest {
         if kind == .dso, dsoMethod != .standard { arguments.append("method: \(dsoMethod.rawValue)") }
         if kind == .promiseKeptRate, graceDays != 0 { arguments.append("grace: \(graceDays) days") }
         if kind == .penalties, penalties != .eu { arguments.append(penaltyArguments) }
+        if kind.takesWeighting, !weighted { arguments.append("weighted: false") }
         return arguments.isEmpty ? kind.name : "\(kind.name)(\(arguments.joined(separator: ", ")))"
     }
 

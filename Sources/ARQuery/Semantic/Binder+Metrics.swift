@@ -75,6 +75,7 @@ extension Binder {
         case .penalties: names += ["rules", "rate", "margin", "fixed", "basis"]
         default: break
         }
+        if kind.takesWeighting { names.append("weighted") }
         return names
     }
 
@@ -88,6 +89,7 @@ extension Binder {
         case ("method", _):
             request.dsoMethod = try choice(value, among: ["standard", "countback"], what: "a dso method") == "standard" ? .standard : .countback
         case ("grace", _): request.graceDays = try days(value, in: 0...365)
+        case ("weighted", _): request.weighted = try choice(value, among: ["true", "false"], what: "'true' or 'false'") == "true"
         case ("rules", _):
             let rules = try choice(value, among: ["eu", "fr", "uk"], what: "penalty rules")
             request.penalties = rules == "eu" ? .eu : rules == "fr" ? .france : .uk

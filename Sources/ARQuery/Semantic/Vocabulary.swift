@@ -25,14 +25,21 @@ public enum Vocabulary {
         case .cei: "collection effectiveness index, % (period: 1 month)"
         case .badDebtRate: "write-offs / sales over the period (period: 12 months)"
         case .writeOffs: "write-offs dated in the period"
-        case .daysToPay: "amount-weighted days from issue to clearing, invoices cleared in the period"
-        case .daysLate: "amount-weighted days from due date to clearing"
+        case .daysToPay: "amount-weighted days from issue to clearing, invoices cleared in the period (weighted: false)"
+        case .daysLate: "amount-weighted days from due date to clearing (weighted: false)"
         case .disputeDays: "mean days to resolve disputes resolved in the period"
         case .openDisputes: "number of disputes open at the as-of date"
         case .promiseKeptRate: "share of promises due in the period that were kept (grace: 0 days)"
         case .penalties: "late-payment interest plus fixed compensation (rules: eu|fr|uk)"
         case .count: "number of open items"
         case .customers: "number of customers with open items"
+        case .collections: "cash received in the period (refunds of credit notes negative)"
+        case .collectionsRate: "collections / ar at the start of the period"
+        case .disputesOpened: "number of disputes opened in the period"
+        case .disputesResolved: "number of disputes resolved in the period"
+        case .disputedOpened: "amount put in dispute in the period"
+        case .paidLateRate: "share of the invoices cleared in the period that were cleared after their due date"
+        case .paidOnTimeRate: "share of the invoices cleared in the period that were cleared by their due date"
         }
     }
 
