@@ -132,6 +132,8 @@ public struct MetricRequest: Hashable, Sendable {
     /// Grace days of `promise_kept_rate`.
     public var graceDays: Int
     public var penalties: PenaltyRules
+    /// A metric a provider computes (``ProvidedMetric``); `nil` for the engine's own.
+    public var provided: ProvidedMetric?
 
     public init(_ kind: MetricKind, period: PeriodLength? = nil, aging: AgingSpec = .standard,
                 dsoMethod: DSOMethod = .standard, graceDays: Int = 0, penalties: PenaltyRules = .eu) {

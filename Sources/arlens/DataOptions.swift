@@ -1,6 +1,7 @@
 import ARCore
 import ARImport
 import ARQuery
+import ARRisk
 import ARStore
 import ArgumentParser
 import Foundation
@@ -60,7 +61,7 @@ struct DataOptions: ParsableArguments {
 
     /// The data opened and a query runner over it.
     func runner(quiet: Bool = false) throws -> QueryRunner {
-        try QueryRunner(source: open(quiet: quiet).source)
+        try QueryRunner(source: open(quiet: quiet).source, providers: RiskMetrics.providers())
     }
 }
 
