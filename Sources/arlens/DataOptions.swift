@@ -19,6 +19,10 @@ struct DataOptions: ParsableArguments {
         "Read only these rows, e.g. entity=FR01,UK01 or region=EMEA (repeat for several fields).", valueName: "field=values"))
     var perimeterFields: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The scoring model behind 'score' and 'risk_class' (default: scoring/default.yaml when present).", valueName: "file"))
+    var scoring: String?
+
     /// The perimeter the options name (everything when none).
     func perimeter() throws -> Perimeter {
         var allowed: [String: Set<String>] = [:]
@@ -61,7 +65,20 @@ struct DataOptions: ParsableArguments {
 
     /// The data opened and a query runner over it.
     func runner(quiet: Bool = false) throws -> QueryRunner {
-        try QueryRunner(source: open(quiet: quiet).source, providers: RiskMetrics.providers())
+        let runner = try QueryRunner(source: open(quiet: quiet).source, providers: RiskMetrics.providers())
+        guard let model = try scoringModel(catalog: runner.compiler.catalog) else { return runner }
+        return runner.adding(providers: [ScoreProvider(model: model)])
+    }
+
+    /// The scoring model asked for, else the default one when run from the repository.
+    func scoringModel(catalog: Catalog) throws -> ScoringModel? {
+        let path = scoring ?? "scoring/default.yaml"
+        guard scoring != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            return try ScoringModelLoader(catalog: catalog).load(path: path)
+        } catch let error as ConfigError {
+            throw CommandFailure("error: \(error)")
+        }
     }
 }
 

@@ -7,6 +7,8 @@ import ARStore
 /// A hand-built ledger whose exposure figures are worked out by hand (EUR reporting; GBP at
 /// 1.2 EUR from 2026-01-01 and 1.25 from 2026-03-01; as of 2026-03-31; nothing paid).
 ///
+/// C1 is rated 'AA' and C4 'B' (the customers file's extra column `rating`).
+///
 /// | customer | group | entity | limit | insured | open |
 /// |---|---|---|---|---|---|
 /// | C1 | G1 | FR01 EUR | 1000.00 | 600.00 | 1200.00 EUR |
@@ -25,11 +27,13 @@ enum CreditLedger {
         try b.add(EntityRecord(id: "UK01", currency: gbp))
         b.add(FXRateRecord(day: Day(iso: "2026-01-01")!, currency: gbp, rate: ExactRate("1.2")!))
         b.add(FXRateRecord(day: Day(iso: "2026-03-01")!, currency: gbp, rate: ExactRate("1.25")!))
-        try b.add(CustomerRecord(id: "C1", group: "G1", region: "EMEA", creditLimit: "1000.00", insuredLimit: "600.00"))
+        try b.add(CustomerRecord(id: "C1", group: "G1", region: "EMEA", creditLimit: "1000.00", insuredLimit: "600.00",
+                                 extras: [(name: "rating", value: "AA")]))
         try b.add(CustomerRecord(id: "C2", group: "G1", region: "UK", creditLimit: "500.00"))
         try b.add(CustomerRecord(id: "G1", creditLimit: "2500.00", insuredLimit: "1000.00"))
         try b.add(CustomerRecord(id: "C3", group: "G2", region: "EMEA", creditLimit: "300"))
-        try b.add(CustomerRecord(id: "C4", group: "G2", region: "UK", creditLimit: "200.00", insuredLimit: "100.00"))
+        try b.add(CustomerRecord(id: "C4", group: "G2", region: "UK", creditLimit: "200.00", insuredLimit: "100.00",
+                                 extras: [(name: "rating", value: "B")]))
         try b.add(CustomerRecord(id: "C5", region: "EMEA"))
         let invoices: [(String, String, String, Int64, Currency)] = [
             ("I1", "FR01", "C1", 1200_00, .eur), ("I2", "UK01", "C2", 400_00, gbp), ("I3", "FR01", "C3", 100_00, .eur),
