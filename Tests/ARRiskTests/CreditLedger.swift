@@ -21,7 +21,10 @@ enum CreditLedger {
     static let asOf = Day(iso: "2026-03-31")!
     static let gbp = Currency(code: "GBP")!
 
-    static func make() throws -> Ledger {
+    /// - Parameters:
+    ///   - asOf: the snapshot's date.
+    ///   - laterInvoice: adds I6, 250.00 EUR to C3 issued 2026-03-01 (C3 then exceeds its limit).
+    static func make(asOf: Day = asOf, laterInvoice: Bool = false) throws -> Ledger {
         var b = LedgerBuilder(reportingCurrency: .eur)
         try b.add(EntityRecord(id: "FR01", currency: .eur))
         try b.add(EntityRecord(id: "UK01", currency: gbp))
@@ -38,10 +41,11 @@ enum CreditLedger {
         let invoices: [(String, String, String, Int64, Currency)] = [
             ("I1", "FR01", "C1", 1200_00, .eur), ("I2", "UK01", "C2", 400_00, gbp), ("I3", "FR01", "C3", 100_00, .eur),
             ("I4", "UK01", "C4", 250_00, gbp), ("I5", "FR01", "C5", 50_00, .eur),
-        ]
+        ] + (laterInvoice ? [("I6", "FR01", "C3", 250_00, .eur)] : [])
         for (id, entity, customer, amount, currency) in invoices {
-            _ = try b.add(DocumentRecord(id: id, entityID: entity, customerID: customer, issue: Day(iso: "2026-01-15")!,
-                                         due: Day(iso: "2026-02-14")!, amount: amount, currency: currency))
+            let issue = Day(iso: id == "I6" ? "2026-03-01" : "2026-01-15")!
+            _ = try b.add(DocumentRecord(id: id, entityID: entity, customerID: customer, issue: issue,
+                                         due: issue.adding(days: 30), amount: amount, currency: currency))
         }
         return b.finish(asOf: asOf)
     }
