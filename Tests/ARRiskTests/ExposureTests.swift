@@ -73,6 +73,12 @@ struct ExposureTests {
         #expect(r["G1"] == [.money(500_00), .money(0)])
     }
 
+    @Test func explainNamesTheProvidedMetricsAndSQLSaysItDoesNotCoverThem() throws {
+        let plan = try runner.run("explain exposure, ar by region")[0].text(as: .table)
+        #expect(plan.hasPrefix("Aggregate exposure, ar by region"))
+        #expect(throws: QueryDiagnostic.self) { try runner.run("explain sql exposure by region") }
+    }
+
     @Test func itemDimensionsAreRefusedWithAHelp() throws {
         #expect(throws: QueryDiagnostic.self) { try runner.run("exposure by bucket") }
         do {
