@@ -65,13 +65,22 @@ struct DataOptions: ParsableArguments {
 
     /// The data opened and a query runner over it.
     func runner(quiet: Bool = false) throws -> QueryRunner {
-        let runner = try QueryRunner(source: open(quiet: quiet).source, providers: RiskMetrics.providers())
-        guard let model = try scoringModel(catalog: runner.compiler.catalog) else { return runner }
+        try Self.addingRisk(QueryRunner(source: open(quiet: quiet).source), scoring: scoring)
+    }
+
+    /// `runner` with the credit-risk metrics: exposure and limits, and scores when a model is found.
+    static func addingRisk(_ runner: QueryRunner, scoring: String?) throws -> QueryRunner {
+        let runner = runner.adding(providers: RiskMetrics.providers())
+        guard let model = try scoringModel(path: scoring, catalog: runner.compiler.catalog) else { return runner }
         return runner.adding(providers: [ScoreProvider(model: model)])
     }
 
     /// The scoring model asked for, else the default one when run from the repository.
     func scoringModel(catalog: Catalog) throws -> ScoringModel? {
+        try Self.scoringModel(path: scoring, catalog: catalog)
+    }
+
+    static func scoringModel(path scoring: String?, catalog: Catalog) throws -> ScoringModel? {
         let path = scoring ?? "scoring/default.yaml"
         guard scoring != nil || FileManager.default.fileExists(atPath: path) else { return nil }
         do {
