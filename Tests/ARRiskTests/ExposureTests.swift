@@ -68,6 +68,13 @@ struct ExposureTests {
         #expect(table.rows.map(\.values) == [[.money(312_50), .money(62_50)], [.money(1200_00), .money(200_00)]])
     }
 
+    @Test func orderByALimitNotInByIsTheMetric() throws {
+        // `credit_limit` is also a dimension: in 'order by' without being in 'by' it is the metric.
+        let table = try CreditLedger.table("exposure by customer order by credit_limit desc limit 2", runner: runner)
+        #expect(table.rows.map(\.keys) == [["C1"], ["C2"]])
+        #expect(table.columns.map(\.name) == ["exposure"])
+    }
+
     @Test func aFilterNarrowsTheExposure() throws {
         let r = try rows("exposure, uninsured_exposure by customer_group where currency = GBP")
         #expect(r["G1"] == [.money(500_00), .money(0)])
