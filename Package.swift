@@ -52,6 +52,8 @@ let package = Package(
         .target(name: "ARSQL", dependencies: ["ARCore", "ARStore", "ARMetrics"], swiftSettings: swiftSettings),
         // ARQL: lexer, parser, binder, planner, executor.
         .target(name: "ARQuery", dependencies: ["ARCore", "ARStore", "ARMetrics", "ARSQL"], swiftSettings: swiftSettings),
+        // Credit risk and collection: exposure and limits, scoring models, alerts (docs/risk.md).
+        .target(name: "ARRisk", dependencies: ["ARCore", "ARStore", "ARMetrics", "ARQuery", "Yams"], swiftSettings: swiftSettings),
         // Chart model and the Cairo renderer (PNG, SVG, PDF).
         .target(name: "ARCharts", dependencies: ["CCairo"], swiftSettings: swiftSettings),
         // Query results as charts: the bridge between ARQuery and ARCharts.
@@ -86,7 +88,7 @@ let package = Package(
             name: "arlens",
             dependencies: [
                 "ARCore", "ARStore", "ARImport", "ARGenerator", "ARMetrics", "ARQuery", "ARCharts", "ARPresentation", "ARRepl",
-                "ARServer", "ARReports",
+                "ARServer", "ARReports", "ARRisk",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -98,6 +100,8 @@ let package = Package(
         .testTarget(name: "ARImportTests", dependencies: ["ARImport", "ARGenerator", "CSQLite"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ARMetricsTests", dependencies: ["ARMetrics"], swiftSettings: swiftSettings),
         .testTarget(name: "ARQueryTests", dependencies: ["ARQuery", "ARImport", "ARGenerator"], swiftSettings: swiftSettings),
+        .testTarget(name: "ARRiskTests", dependencies: ["ARRisk", "ARQuery", "ARImport", "ARStore", "ARMetrics", "ARCore"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "ARSQLTests", dependencies: ["ARSQL", "ARQuery", "ARImport", "ARGenerator", "CSQLite"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "ARChartsTests", dependencies: ["ARCharts"], exclude: ["Golden"], swiftSettings: swiftSettings),

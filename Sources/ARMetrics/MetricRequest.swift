@@ -135,6 +135,8 @@ public struct MetricRequest: Hashable, Sendable {
     /// Whether `days_to_pay` and `days_late` weigh each invoice by its amount (the default) or
     /// count each invoice once (`weighted: false`).
     public var weighted: Bool
+    /// A metric a provider computes (``ProvidedMetric``); `nil` for the engine's own.
+    public var provided: ProvidedMetric?
 
     public init(_ kind: MetricKind, period: PeriodLength? = nil, aging: AgingSpec = .standard,
                 dsoMethod: DSOMethod = .standard, graceDays: Int = 0, penalties: PenaltyRules = .eu, weighted: Bool = true) {

@@ -12,11 +12,15 @@ public struct EngineReplBackend: ReplBackend {
     public let data: OpenedData
     public let runner: QueryRunner
     public let completionWords: CompletionWords
+    /// Adds the front end's metric providers (credit risk) to each runner the REPL makes.
+    public let extend: @Sendable (QueryRunner) throws -> QueryRunner
 
+    /// - Parameter extend: adds metric providers to the runner (``QueryRunner/adding(providers:)``).
     /// - Throws: the store's error when its latest snapshot cannot be read.
-    public init(data: OpenedData) throws {
+    public init(data: OpenedData, extend: @escaping @Sendable (QueryRunner) throws -> QueryRunner = { $0 }) throws {
         self.data = data
-        runner = try QueryRunner(source: data.source)
+        self.extend = extend
+        runner = try extend(QueryRunner(source: data.source))
         completionWords = EngineReplBackend.words(for: runner)
     }
 
@@ -82,7 +86,7 @@ public struct EngineReplBackend: ReplBackend {
     }
 
     public func open(_ path: String) throws -> any ReplBackend {
-        try EngineReplBackend(data: OpenedData.open(path: path))
+        try EngineReplBackend(data: OpenedData.open(path: path), extend: extend)
     }
 
     /// `body`'s value; a query error becomes its rendering (the line, a caret, the help).

@@ -17,7 +17,7 @@ struct ARLensCommand: AsyncParsableCommand {
         """,
         subcommands: [
             ReplCommand.self, QueryCommand.self, ChartCommand.self, ImportCommand.self, InspectCommand.self,
-            GenerateCommand.self, BacktestCommand.self, ServeCommand.self, PackCommand.self,
+            GenerateCommand.self, BacktestCommand.self, ServeCommand.self, PackCommand.self, ScoreCommand.self, AlertsCommand.self,
         ],
         defaultSubcommand: ReplCommand.self
     )

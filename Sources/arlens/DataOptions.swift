@@ -1,6 +1,7 @@
 import ARCore
 import ARImport
 import ARQuery
+import ARRisk
 import ARStore
 import ArgumentParser
 import Foundation
@@ -17,6 +18,10 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("perimeter"), help: ArgumentHelp(
         "Read only these rows, e.g. entity=FR01,UK01 or region=EMEA (repeat for several fields).", valueName: "field=values"))
     var perimeterFields: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The scoring model behind 'score' and 'risk_class' (default: scoring/default.yaml when present).", valueName: "file"))
+    var scoring: String?
 
     /// The perimeter the options name (everything when none).
     func perimeter() throws -> Perimeter {
@@ -60,7 +65,29 @@ struct DataOptions: ParsableArguments {
 
     /// The data opened and a query runner over it.
     func runner(quiet: Bool = false) throws -> QueryRunner {
-        try QueryRunner(source: open(quiet: quiet).source)
+        try Self.addingRisk(QueryRunner(source: open(quiet: quiet).source), scoring: scoring)
+    }
+
+    /// `runner` with the credit-risk metrics: exposure and limits, and scores when a model is found.
+    static func addingRisk(_ runner: QueryRunner, scoring: String?) throws -> QueryRunner {
+        let runner = runner.adding(providers: RiskMetrics.providers())
+        guard let model = try scoringModel(path: scoring, catalog: runner.compiler.catalog) else { return runner }
+        return runner.adding(providers: [ScoreProvider(model: model)])
+    }
+
+    /// The scoring model asked for, else the default one when run from the repository.
+    func scoringModel(catalog: Catalog) throws -> ScoringModel? {
+        try Self.scoringModel(path: scoring, catalog: catalog)
+    }
+
+    static func scoringModel(path scoring: String?, catalog: Catalog) throws -> ScoringModel? {
+        let path = scoring ?? "scoring/default.yaml"
+        guard scoring != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            return try ScoringModelLoader(catalog: catalog).load(path: path)
+        } catch let error as ConfigError {
+            throw CommandFailure("error: \(error)")
+        }
     }
 }
 

@@ -17,7 +17,10 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         let interactive = ReplMain.standardInputIsTerminal
-        let backend = try EngineReplBackend(data: data.open(quiet: !interactive))
+        let scoring = data.scoring
+        let backend = try EngineReplBackend(data: data.open(quiet: !interactive)) { runner in
+            try DataOptions.addingRisk(runner, scoring: scoring)
+        }
         var configuration = ReplConfiguration()
         configuration.maxRows = maxRows
         let status = ReplMain.run(backend: backend, interactive: interactive, configuration: configuration)

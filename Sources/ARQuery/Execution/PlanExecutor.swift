@@ -56,7 +56,7 @@ struct PlanExecutor {
         let steps = MetricStatementExecutor(statement: statement)
         switch plan {
         case let .aggregate(scan, query, strategy):
-            return try steps.checked(engine(scan).run(query, strategy: strategy))
+            return try steps.checked(runner.aggregate(query, on: engine(scan), strategy: strategy))
         case let .merge(parts):
             let bucketSpec = statement.query.metrics.first { $0.kind == .aging }?.aging ?? .standard
             return MetricTable.merged(try parts.map(metricTable), bucketNames: bucketSpec.bucketNames)

@@ -16,29 +16,34 @@ import ARStore
 public struct QueryRunner: Sendable {
     public let source: SnapshotSource
     /// Binds against the latest snapshot: its as-of is the default date, its columns the dimensions.
-    public let compiler: QueryCompiler
+    public internal(set) var compiler: QueryCompiler
     /// The latest snapshot's engine, over the whole ledger.
     public let engine: MetricEngine
     let engines: EngineCache
     let customerNames = CustomerNames()
+    /// Computers of the metrics the engine does not know (``MetricProvider``).
+    public internal(set) var providers: [any MetricProvider]
 
     /// A runner over every snapshot of `source`; loads the latest one.
     /// - Parameter cacheCapacity: how many engines (snapshot × perimeter) to keep built.
+    /// - Parameter providers: metrics computed beside the engine's (credit exposure, scores).
     /// - Throws: the store's error when the latest snapshot cannot be read.
-    public init(source: SnapshotSource, cacheCapacity: Int = 8) throws {
+    public init(source: SnapshotSource, cacheCapacity: Int = 8, providers: [any MetricProvider] = []) throws {
         self.source = source
+        self.providers = providers
         engines = EngineCache(capacity: cacheCapacity)
         engine = try engines.engine(source.latest, perimeter: .everything, source: source)
-        compiler = QueryCompiler(catalog: Catalog(ledger: engine.ledger))
+        compiler = QueryCompiler(catalog: Catalog(ledger: engine.ledger, providedMetrics: providers.flatMap(\.metrics)))
     }
 
     /// A runner over one ledger already in memory; lays out its item rows once.
-    public init(ledger: Ledger, label: String = "ledger") {
+    public init(ledger: Ledger, label: String = "ledger", providers: [any MetricProvider] = []) {
         source = SnapshotSource(ledger: ledger, label: label)
+        self.providers = providers
         engines = EngineCache(capacity: 8)
         engine = MetricEngine(ledger: ledger)
         engines.insert(engine, for: EngineCache.Key(snapshotID: source.latest.id, perimeter: .everything))
-        compiler = QueryCompiler(catalog: Catalog(ledger: ledger))
+        compiler = QueryCompiler(catalog: Catalog(ledger: ledger, providedMetrics: providers.flatMap(\.metrics)))
     }
 
     /// The latest snapshot's ledger.

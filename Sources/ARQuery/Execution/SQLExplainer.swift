@@ -10,6 +10,9 @@ enum SQLExplainer {
         guard case let .metrics(s) = statement else {
             throw MetricError(code: "bad_query", message: "explain sql covers metric statements, not items or forecasts: explain the plan instead (explain QUERY)")
         }
+        if let provided = s.query.metrics.first(where: { $0.provided != nil }) {
+            throw MetricError(code: "bad_query", message: "explain sql does not cover '\(provided.metricName)', computed beside the engine: explain the plan instead (explain QUERY)")
+        }
         if s.projection != nil {
             throw MetricError(code: "bad_query", message: "explain sql does not cover 'project': drop the clause to see the SQL of the series")
         }

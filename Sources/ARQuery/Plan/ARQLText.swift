@@ -5,6 +5,7 @@ import ARMetrics
 extension MetricRequest {
     /// `dso(method: countback, period: 30 days)`: the metric with the arguments that differ from the defaults.
     public var arqlText: String {
+        if let provided { return provided.name }
         var arguments: [String] = []
         if let period, period != kind.defaultPeriod { arguments.append("period: \(period)") }
         if kind == .aging {

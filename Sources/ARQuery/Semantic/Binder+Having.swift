@@ -9,7 +9,7 @@ extension Binder {
         switch filter {
         case let .compare(call, op, value):
             let index = try scalarMetric(call, into: &statement, clause: "having")
-            let kind = statement.query.metrics[index].kind.valueKind
+            let kind = statement.query.metrics[index].valueKind
             return .compare(metric: index, op, try threshold(value, kind: kind, digits: digits))
         case let .isIn(call, _, _), let .flag(call):
             throw QueryDiagnostic(.unexpectedToken, "expected a comparison such as 'overdue > 10000', found '\(call.name.text)' alone",
@@ -50,7 +50,7 @@ extension Binder {
     func sortKey(_ key: OrderKeySyntax, into statement: inout MetricStatement) throws(QueryDiagnostic) -> SortKey {
         let call = key.key
         if call.arguments.isEmpty {
-            if let dimension = catalog.dimension(named: call.name.text) {
+            if let dimension = catalog.dimension(named: call.name.text), !isProvidedMetric(call.name.text) || statement.query.dimensions.contains(dimension) {
                 guard let index = statement.query.dimensions.firstIndex(of: dimension) else {
                     throw QueryDiagnostic(.unknownDimension, "expected a dimension of 'by', found '\(call.name.text)'",
                                           at: call.span, help: "add '\(call.name.text)' to 'by' to order by it")
@@ -61,8 +61,8 @@ extension Binder {
                 return .date(descending: key.descending)
             }
         }
-        guard MetricKind(rawValue: call.name.lowercased) != nil else {
-            let names = statement.query.dimensions.map(\.name) + Binder.metricNames
+        guard MetricKind(rawValue: call.name.lowercased) != nil || isProvidedMetric(call.name.text) else {
+            let names = statement.query.dimensions.map(\.name) + metricNames
             throw QueryDiagnostic.unknownName(.unknownMetric, what: "a metric or dimension", found: call.name.text,
                                               at: call.name.span, candidates: names)
         }

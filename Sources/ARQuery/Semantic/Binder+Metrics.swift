@@ -9,6 +9,7 @@ extension Binder {
         var metrics: [MetricRequest] = []
         for call in calls { metrics.append(try metric(call)) }
         let dimensions = try dimensions(clauses)
+        try checkProvidedDimensions(metrics, clauses)
         let digits = try moneyDigits(clauses)
         let query = MetricQuery(metrics: metrics, dimensions: dimensions,
                                 filter: try clauses.filter.map { (f) throws(QueryDiagnostic) in try predicate(f, digits: digits) },
@@ -38,8 +39,7 @@ extension Binder {
     /// A metric call: `dso`, `dso(method: countback, period: 3 months)`.
     func metric(_ call: CallSyntax) throws(QueryDiagnostic) -> MetricRequest {
         guard let kind = MetricKind(rawValue: call.name.lowercased) else {
-            throw QueryDiagnostic.unknownName(.unknownMetric, what: "a metric", found: call.name.text, at: call.name.span,
-                                              candidates: Binder.metricNames)
+            return try providedMetric(call)
         }
         var request = MetricRequest(kind)
         let allowed = Binder.arguments(of: kind)

@@ -12,9 +12,12 @@ public struct Catalog: Sendable, Hashable {
     public var documentAttributes: [String]
     /// Extra columns of the customers file.
     public var customerAttributes: [String]
+    /// Metrics the runner's providers compute (``MetricProvider``).
+    public var providedMetrics: [ProvidedMetric] = []
 
     public init(asOf: Day, reportingCurrency: Currency, documentAttributes: [String] = [],
-                customerAttributes: [String] = []) {
+                customerAttributes: [String] = [], providedMetrics: [ProvidedMetric] = []) {
+        self.providedMetrics = providedMetrics
         self.asOf = asOf
         self.reportingCurrency = reportingCurrency
         self.documentAttributes = documentAttributes
@@ -22,9 +25,10 @@ public struct Catalog: Sendable, Hashable {
     }
 
     /// The catalog of a loaded snapshot.
-    public init(ledger: Ledger) {
+    public init(ledger: Ledger, providedMetrics: [ProvidedMetric] = []) {
         self.init(asOf: ledger.snapshot.asOf, reportingCurrency: ledger.snapshot.reportingCurrency,
-                  documentAttributes: ledger.documents.extras.names, customerAttributes: ledger.customers.extras.names)
+                  documentAttributes: ledger.documents.extras.names, customerAttributes: ledger.customers.extras.names,
+                  providedMetrics: providedMetrics)
     }
 
     /// The dimension called `name`: a built-in one first, then an invoice column, then a customer column.
